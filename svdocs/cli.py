@@ -1,0 +1,77 @@
+"""The ``svdocs`` command: a thin click layer over the library API.
+
+Each command lives in ``svdocs/commands/<name>.py``; this module only groups them and turns
+errors into one-line messages with exit code 2.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import SvdocsError, ValidationError
+
+
+def report_error(exc: SvdocsError) -> None:
+    """Print an error as one line per problem on stderr."""
+    lines = exc.lines() if isinstance(exc, ValidationError) else [str(exc)]
+    for line in lines:
+        click.echo(f"svdocs: error: {line}", err=True)
+
+
+class SvdocsGroup(click.Group):
+    """A click group that reports svdocs errors in one line and exits 2, never with a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SvdocsError as exc:
+            report_error(exc)
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("svdocs: interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:  # pragma: no cover - safety net for bugs
+            if os.environ.get("SVDOCS_DEBUG"):
+                raise
+            click.echo(
+                f"svdocs: internal error: {type(exc).__name__}: {exc} "
+                "(set SVDOCS_DEBUG=1 for a traceback)",
+                err=True,
+            )
+            sys.exit(3)
+
+
+@click.group(cls=SvdocsGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="svdocs")
+def cli() -> None:
+    """svdocs: make social value in tenders and contracts real.
+
+    Assemble specifications, ITT sections and contract schedules from a library of social
+    value clauses, and lint tender documents for vague commitments, missing evidence and
+    absent consequences.
+    """
+
+
+def _register() -> None:
+    from .commands import COMMANDS
+
+    for command in COMMANDS:
+        cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    cli(prog_name="svdocs")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
