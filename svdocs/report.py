@@ -18,6 +18,7 @@ class FileResult:
     error: str | None = None  # one line, e.g. "legacy .doc format: save it as .docx"
     document: Document | None = None  # kept for reporters that show the text (html, annotate)
     warnings: list[str] = field(default_factory=list)
+    baselined: int = 0  # findings left out because a --baseline file records them
 
     @property
     def active(self) -> list[Finding]:
@@ -45,6 +46,7 @@ class Report:
             "files_with_errors": len(self.errors),
             "findings": len(active),
             "suppressed": sum(len(fr.findings) - len(fr.active) for fr in self.files),
+            "baselined": sum(fr.baselined for fr in self.files),
             "by_severity": {s.value: sum(f.severity is s for f in active) for s in Severity},
             "by_category": {c: by_category.get(c, 0) for c in CATEGORIES}
             | {c: n for c, n in sorted(by_category.items()) if c not in CATEGORIES},

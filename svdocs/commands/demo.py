@@ -1,13 +1,18 @@
-"""`svdocs demo`: scaffolding, replaced by the module's owner."""
+"""`svdocs demo`: assemble the sample briefs and lint the sample drafts into a new folder."""
 
 from __future__ import annotations
 
-import click
+from pathlib import Path
 
-from ..errors import SvdocsError
+import click
 
 
 @click.command()
-def demo() -> None:
-    """(not built yet)"""
-    raise SvdocsError("'svdocs demo' is not built yet")
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path),
+              help="Folder to write into (default: a new ./svdocs-demo folder).")
+@click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
+def demo(out: Path | None, force: bool) -> None:
+    """Assemble the sample briefs and lint the sample drafts, printing what was written."""
+    from ..demo import run_demo
+
+    run_demo(out, force=force, echo=click.echo)

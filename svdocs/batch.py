@@ -1,0 +1,289 @@
+"""Lint many files: expand folders and globs, read, lint, suppress, baseline, in parallel.
+
+:func:`lint_paths` is what ``svdocs lint`` and :func:`svdocs.lint` call. Each file is read
+with :func:`svdocs.readers.read_document`, linted by :class:`svdocs.lint.engine.Linter`, then
+its inline suppressions are applied and, with a baseline, findings already recorded are
+dropped. A file that cannot be read gets a one-line :attr:`FileResult.error`; the others are
+still linted. With ``jobs > 1`` the files are shared among worker processes (each builds its
+pipeline once) and the results come back in input order, identical to ``jobs=1``.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .config import LintConfig
+from .errors import SvdocsError
+from .model import Document, Finding
+from .report import FileResult, Report
+
+if TYPE_CHECKING:
+    from .baseline import Baseline
+
+#: Extensions the readers know (kept in step with ``svdocs.readers.SUPPORTED_EXTENSIONS``).
+_FALLBACK_EXTENSIONS: tuple[str, ...] = (
+    ".docx", ".md", ".markdown", ".txt", ".text", ".html", ".htm", ".pdf",
+)
+#: Show a progress bar only for runs of more than this many files.
+PROGRESS_MIN_FILES = 5
+#: Files handed to the engine (and to a worker process) at a time.
+CHUNK_SIZE = 16
+_GLOB_CHARS = frozenset("*?[")
+
+
+def supported_extensions() -> tuple[str, ...]:
+    """The file extensions (lower case, with the dot) that a folder is searched for."""
+    try:
+        from .readers import SUPPORTED_EXTENSIONS
+    except ImportError:  # readers not installed in this build
+        return _FALLBACK_EXTENSIONS
+    return tuple(e.lower() for e in SUPPORTED_EXTENSIONS)
+
+
+def _skip(path: Path, root: Path) -> bool:
+    """Hidden files and folders (``.git``) and Word lock files (``~$name.docx``) are skipped."""
+    rel = path.relative_to(root).parts
+    return any(p.startswith(".") for p in rel) or path.name.startswith("~$")
+
+
+def _walk(folder: Path, exts: tuple[str, ...]) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            p = Path(dirpath) / name
+            if p.suffix.lower() in exts and not _skip(p, folder):
+                yield p
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Turn files, folders and glob patterns into a sorted list of files without duplicates.
+
+    A folder is searched recursively for files with a known extension (hidden folders are
+    skipped); a pattern with ``*``, ``?`` or ``[`` is expanded (``**`` reaches into
+    subfolders). A file named explicitly is kept whatever its extension, and a path that does
+    not exist is kept too, so that the batch reports it as an error instead of losing it.
+    """
+    exts = supported_extensions()
+    found: list[Path] = []
+    for raw in paths:
+        text = os.fspath(raw)
+        p = Path(text)
+        if p.is_dir():
+            found.extend(_walk(p, exts))
+        elif p.exists():
+            found.append(p)
+        elif _GLOB_CHARS & set(text):
+            matches = sorted(glob.glob(text, recursive=True))
+            if not matches:
+                found.append(p)  # reported as "no file matches"
+            for m in matches:
+                mp = Path(m)
+                if mp.is_dir():
+                    found.extend(_walk(mp, exts))
+                elif mp.suffix.lower() in exts:
+                    found.append(mp)
+        else:
+            found.append(p)
+    unique: dict[str, Path] = {}
+    for p in found:
+        try:
+            key = str(p.resolve())
+        except OSError:
+            key = str(p.absolute())
+        unique.setdefault(key, p)
+    return sorted(unique.values(), key=lambda q: q.as_posix())
+
+
+# --------------------------------------------------------------------------- one file
+
+
+def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, SvdocsError):
+        text = exc.message
+    else:
+        text = f"could not be processed (internal error: {type(exc).__name__}: {exc})"
+    return " ".join(str(text).split()) or type(exc).__name__
+
+
+def _missing_message(path: Path) -> str | None:
+    if path.exists():
+        return None
+    if _GLOB_CHARS & set(str(path)):
+        return "no file matches this pattern"
+    return "no such file or folder"
+
+
+class _Runner:
+    """Reads and lints files with one linter; lives once per process."""
+
+    def __init__(self, config: LintConfig) -> None:
+        from .lint.engine import Linter
+
+        self.config = config
+        self.linter = Linter(config)
+        self._rule_ids: set[str] | None = None
+
+    @property
+    def rule_ids(self) -> set[str]:
+        if self._rule_ids is None:
+            self._rule_ids = {r.id for r in self.linter.rules}
+        return self._rule_ids
+
+    def read(self, path: Path) -> Document | str:
+        """The document, or a one-line error."""
+        missing = _missing_message(path)
+        if missing:
+            return missing
+        try:
+            from .readers import read_document
+
+            return read_document(path)
+        except Exception as exc:  # one unreadable file never stops the batch
+            return _one_line(exc)
+
+    def finish(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        """Apply inline suppressions and make sure every finding has its fingerprint."""
+        from .baseline import ensure_fingerprints
+        from .suppress import apply_suppressions
+
+        findings = apply_suppressions(doc, findings, self.config, known_rules=self.rule_ids)
+        ensure_fingerprints(findings)
+        return findings
+
+    def lint_chunk(self, paths: Sequence[str], keep_documents: bool) -> list[FileResult]:
+        results: list[FileResult] = []
+        docs: list[tuple[int, Document]] = []
+        for i, name in enumerate(paths):
+            got = self.read(Path(name))
+            if isinstance(got, str):
+                results.append(FileResult(path=name, error=got))
+            else:
+                results.append(FileResult(path=name, warnings=list(got.warnings)))
+                docs.append((i, got))
+        batches: list[list[Finding] | Exception] = []
+        try:
+            batches.extend(self.linter.lint_documents([d for _, d in docs]))
+        except Exception:  # find the document at fault and lint the others one by one
+            batches = []
+        if len(batches) != len(docs):
+            batches = []
+            for _, d in docs:
+                try:
+                    batches.append(self.linter.lint_document(d))
+                except Exception as exc:
+                    batches.append(exc)
+        for (i, doc), found in zip(docs, batches, strict=True):
+            fr = results[i]
+            if isinstance(found, BaseException):
+                fr.error = _one_line(found)
+                continue
+            try:
+                fr.findings = self.finish(doc, list(found))
+            except Exception as exc:
+                fr.error = _one_line(exc)
+                continue
+            if keep_documents:
+                fr.document = doc
+        return results
+
+
+_WORKER: _Runner | None = None
+
+
+def _init_worker(config: LintConfig) -> None:
+    global _WORKER
+    _WORKER = _Runner(config)
+
+
+def _work(args: tuple[list[str], bool]) -> list[FileResult]:
+    assert _WORKER is not None, "worker not initialised"
+    return _WORKER.lint_chunk(*args)
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _results(names: list[str], config: LintConfig, jobs: int,
+             keep_documents: bool) -> Iterator[list[FileResult]]:
+    chunks = _chunks(names, CHUNK_SIZE)
+    if jobs <= 1 or len(chunks) <= 1:
+        runner = _Runner(config)
+        for chunk in chunks:
+            yield runner.lint_chunk(chunk, keep_documents)
+        return
+    workers = min(jobs, len(chunks))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(config,)) as pool:
+        # map() yields in submission order, so the report order never depends on timing
+        yield from pool.map(_work, [(c, keep_documents) for c in chunks])
+
+
+def _progress_wanted(progress: bool, count: int) -> bool:
+    return progress and count > PROGRESS_MIN_FILES and sys.stderr.isatty()
+
+
+def lint_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    config: LintConfig | None = None,
+    *,
+    jobs: int = 1,
+    baseline: Baseline | str | os.PathLike[str] | None = None,
+    progress: bool = False,
+    keep_documents: bool = False,
+) -> Report:
+    """Lint every file that ``paths`` names (files, folders, globs) and return the Report.
+
+    ``jobs`` worker processes share the files; the findings and their order are the same for
+    any value. ``baseline`` (a :class:`svdocs.baseline.Baseline` or the path of a baseline
+    file) drops findings recorded in it. ``progress`` shows a bar on stderr when stderr is a
+    terminal and there are more than :data:`PROGRESS_MIN_FILES` files. ``keep_documents``
+    keeps each read Document on its FileResult (for the HTML report and ``--annotate``).
+    """
+    config = config or LintConfig()
+    files = expand_paths(paths)
+    names = [str(p) for p in files]
+    base = _as_baseline(baseline)
+    report = Report()
+    results = _results(names, config, max(1, int(jobs)), keep_documents)
+    if _progress_wanted(progress, len(names)):
+        import click
+
+        with click.progressbar(length=len(names), label="Linting", file=sys.stderr) as bar:
+            _collect(report, results, base, bar.update)
+    else:
+        _collect(report, results, base, None)
+    return report
+
+
+def _collect(report: Report, results: Iterable[list[FileResult]], base: Baseline | None,
+             advance: Callable[[int], Any] | None) -> None:
+    for chunk in results:
+        for fr in chunk:
+            if base is not None and fr.error is None:
+                base.filter(fr)
+            report.files.append(fr)
+        if advance is not None:
+            advance(len(chunk))
+
+
+def _as_baseline(baseline: Baseline | str | os.PathLike[str] | None) -> Baseline | None:
+    if baseline is None:
+        return None
+    from .baseline import Baseline, load_baseline
+
+    if isinstance(baseline, Baseline):
+        return baseline
+    return load_baseline(Path(baseline))
+
+
+def lint_document(doc: Document, config: LintConfig | None = None) -> list[Finding]:
+    """Lint one Document already in memory, with suppressions applied (no file involved)."""
+    runner = _Runner(config or LintConfig())
+    return runner.finish(doc, runner.linter.lint_document(doc))

@@ -1,0 +1,256 @@
+"""One library clause: its front matter, body, variables, commitments and alternatives."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..model import Commitment
+from .sandbox import render_string
+from .variables import Variable, VariableError
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_NUMBER = re.compile(r"^\s*-?\d+(?:[.,]\d+)*(?:\.\d+)?\s*$")
+#: Commitment fields that are text and may hold jinja2.
+COMMITMENT_TEXT_FIELDS = ("text", "measure", "unit", "target", "baseline", "deadline",
+                          "beneficiaries", "reporting_frequency", "verifier", "consequence")
+
+
+class ClauseFormatError(ValueError):
+    """A clause file that cannot be parsed at all (no front matter, malformed YAML)."""
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as text (so they validate and print as written)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML safely with dates kept as text; raises ``yaml.YAMLError``."""
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+
+
+def yaml_error_line(exc: yaml.YAMLError, offset: int = 0) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if mark is not None:
+        return f"malformed YAML at line {mark.line + 1 + offset}, column {mark.column + 1}: " \
+               f"{problem}"
+    return f"malformed YAML: {problem}"
+
+
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """``(yaml text, body, line number where the body starts)``; ClauseFormatError if absent."""
+    match = _FRONT.match(text.lstrip("\ufeff"))
+    if not match:
+        raise ClauseFormatError("no YAML front matter: the file must start with a '---' line "
+                                "and the metadata must end with another '---' line")
+    body = text.lstrip("\ufeff")[match.end():]
+    body_line = text.lstrip("\ufeff")[: match.end()].count("\n") + 1
+    return match.group(1), body, body_line
+
+
+@dataclass
+class Alternative:
+    id: str
+    title: str
+    body: str
+    weak: bool = False
+    guidance: str | None = None
+
+
+@dataclass
+class Clause:
+    """A clause as declared in its file (validated by :func:`svdocs.library.check`)."""
+
+    id: str
+    title: str
+    version: str
+    theme: str
+    body: str
+    path: Path | None = None
+    stages: list[str] = field(default_factory=list)
+    cycle: list[str] = field(default_factory=list)
+    jurisdictions: list[str] = field(default_factory=list)
+    contract_kinds: list[str] = field(default_factory=lambda: ["services", "works", "goods"])
+    policy: dict[str, Any] = field(default_factory=dict)
+    variables: dict[str, Variable] = field(default_factory=dict)
+    commitments: list[dict[str, Any]] = field(default_factory=list)
+    guidance: str | None = None
+    alternatives: list[Alternative] = field(default_factory=list)
+    source: str | None = None
+    reviewed: str | None = None
+    requires: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)  # the front matter as parsed
+    body_line: int = 1
+
+    @classmethod
+    def from_front_matter(cls, data: Mapping[str, Any], body: str, path: Path | None = None,
+                          body_line: int = 1) -> Clause:
+        """Build a clause from parsed (and schema-valid) front matter."""
+        variables = {
+            name: Variable.from_dict(name, spec if isinstance(spec, dict) else {})
+            for name, spec in (data.get("variables") or {}).items()
+        }
+        alternatives = [
+            Alternative(id=str(a.get("id")), title=str(a.get("title")), body=str(a.get("body")),
+                        weak=bool(a.get("weak", False)), guidance=a.get("guidance"))
+            for a in (data.get("alternatives") or []) if isinstance(a, dict)
+        ]
+        kinds = data.get("contract_kinds") or ["services", "works", "goods"]
+        return cls(
+            id=str(data.get("id")),
+            title=str(data.get("title")),
+            version=str(data.get("version")),
+            theme=str(data.get("theme")),
+            body=body,
+            path=path,
+            stages=list(data.get("stages") or []),
+            cycle=list(data.get("cycle") or []),
+            jurisdictions=list(data.get("jurisdictions") or []),
+            contract_kinds=list(kinds),
+            policy=dict(data.get("policy") or {}),
+            variables=variables,
+            commitments=[c for c in (data.get("commitments") or []) if isinstance(c, dict)],
+            guidance=data.get("guidance"),
+            alternatives=alternatives,
+            source=data.get("source"),
+            reviewed=str(data["reviewed"]) if data.get("reviewed") is not None else None,
+            requires=list(data.get("requires") or []),
+            meta=dict(data),
+            body_line=body_line,
+        )
+
+    # ------------------------------------------------------------------ values and rendering
+
+    def alternative(self, alt_id: str) -> Alternative | None:
+        return next((a for a in self.alternatives if a.id == alt_id), None)
+
+    def values(self, given: Mapping[str, Any] | None = None, *,
+               sample: bool = False) -> dict[str, Any]:
+        """Typed values for every variable: ``given`` first, then defaults.
+
+        Raises :class:`VariableError` naming the variable for a bad or missing value; with
+        ``sample`` a required variable without a value gets a plausible sample value.
+        """
+        given = dict(given or {})
+        out: dict[str, Any] = {}
+        for name, var in self.variables.items():
+            if name in given:
+                try:
+                    out[name] = var.coerce(given[name])
+                except VariableError as exc:
+                    raise VariableError(f"{name}: {exc}") from None
+            elif var.default is not None:
+                out[name] = var.coerce(var.default)
+            elif sample:
+                out[name] = var.sample()
+            else:
+                raise VariableError(f"{name}: required value is missing ({var.description})")
+        return out
+
+    def body_source(self, alternative: str | None = None) -> str:
+        if alternative:
+            alt = self.alternative(alternative)
+            if alt is None:
+                raise KeyError(alternative)
+            return alt.body
+        return self.body
+
+    def render_body(self, values: Mapping[str, Any], brief: Mapping[str, Any],
+                    alternative: str | None = None) -> str:
+        """The body (or an alternative) rendered in the sandbox; raises TemplateError."""
+        return render_string(self.body_source(alternative), {**values, "brief": brief})
+
+    def render_commitments(self, values: Mapping[str, Any],
+                           brief: Mapping[str, Any]) -> list[Commitment]:
+        """The clause's commitments with every text field rendered."""
+        context = {**values, "brief": brief}
+        out: list[Commitment] = []
+        for spec in self.commitments:
+            fields: dict[str, Any] = {}
+            for name in COMMITMENT_TEXT_FIELDS:
+                value = spec.get(name)
+                if value is None:
+                    continue
+                fields[name] = render_string(str(value), context).strip()
+            evidence = spec.get("evidence") or []
+            if isinstance(evidence, str):
+                evidence = [evidence]
+            evidence_out = [render_string(str(e), context).strip() for e in evidence]
+            target = fields.get("target")
+            quantity = _quantity(target)
+            unit = fields.get("unit")
+            text = fields.get("text") or _commitment_sentence(fields)
+            out.append(Commitment(
+                text=text, theme=self.theme, measure=fields.get("measure"), quantity=quantity,
+                unit=unit, target=target, baseline=fields.get("baseline"),
+                deadline=fields.get("deadline"), beneficiaries=fields.get("beneficiaries"),
+                evidence=evidence_out, reporting_frequency=fields.get("reporting_frequency"),
+                verifier=fields.get("verifier"), consequence=fields.get("consequence"),
+                party="supplier", id=f"{self.id}.{spec.get('id')}", clause_id=self.id,
+                kpi=bool(spec.get("kpi", False)),
+            ))
+        return out
+
+    def template_sources(self) -> list[str]:
+        """Every string of the clause that jinja2 renders (body, alternatives, commitments)."""
+        sources = [self.body] + [a.body for a in self.alternatives]
+        for spec in self.commitments:
+            for name in COMMITMENT_TEXT_FIELDS:
+                if spec.get(name) is not None:
+                    sources.append(str(spec[name]))
+            evidence = spec.get("evidence") or []
+            sources += [str(e) for e in ([evidence] if isinstance(evidence, str) else evidence)]
+        return sources
+
+
+def body_sha256(rendered_body: str) -> str:
+    """The hash recorded for a clause in document properties: sha256 of its rendered body."""
+    normalised = "\n".join(line.rstrip() for line in rendered_body.strip().splitlines())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def _quantity(target: str | None) -> float | None:
+    if target and _NUMBER.match(target):
+        try:
+            return float(target.replace(",", ""))
+        except ValueError:
+            return None
+    return None
+
+
+def _commitment_sentence(fields: Mapping[str, Any]) -> str:
+    """A one-line statement of a commitment when the clause gives no ``text``."""
+    measure = fields.get("measure") or "Commitment"
+    target = fields.get("target") or ""
+    unit = fields.get("unit")
+    amount = f"{target} {unit}".strip() if unit and unit not in target else target
+    deadline = fields.get("deadline")
+    sentence = f"{measure}: {amount}" if amount else measure
+    if deadline:
+        sentence += f" by {deadline}"
+    return sentence
+
+
+def parse_clause_text(text: str, path: Path | None = None) -> tuple[dict[str, Any], str, int]:
+    """Front matter (parsed, not yet validated), body and body start line of a clause file."""
+    front, body, body_line = split_front_matter(text)
+    try:
+        data = load_yaml(front)
+    except yaml.YAMLError as exc:
+        raise ClauseFormatError(yaml_error_line(exc, offset=1)) from None
+    if not isinstance(data, dict):
+        raise ClauseFormatError("front matter must be a mapping of field names to values")
+    return data, body, body_line

@@ -1,0 +1,76 @@
+"""PDF through pypdf: the text layer, page by page, split into blocks like plain text.
+
+Each block records its page in ``source.page`` (1-based) and its line on that page in
+``source.line``. A PDF with no text layer (a scan) gives an empty document and a warning that
+it needs OCR; an encrypted PDF that opens only with a password is refused.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+from ..errors import InputError
+from ..limits import Limits
+from ..model import Document
+from .common import DocumentBuilder, read_input_bytes
+from .text import parse_text
+
+
+def read_pdf_file(path: Path, limits: Limits) -> Document:
+    data = read_input_bytes(path, limits)
+    return parse_pdf(data, path=str(path), limits=limits)
+
+
+def parse_pdf(data: bytes, *, path: str | None = None, limits: Limits | None = None) -> Document:
+    limits = limits or Limits.default()
+    if not data:
+        raise InputError("empty file (0 bytes), not a PDF", path)
+    if not data.lstrip()[:5].startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
+        raise InputError("not a PDF file (no %PDF- header)", path)
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    builder = DocumentBuilder(path, limits)
+    doc = builder.doc
+    doc.properties["format"] = "pdf"
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except Exception:  # pypdf raises several types, or needs an optional crypto lib
+                opened = 0
+            if not opened:
+                raise InputError(
+                    "encrypted PDF that needs a password: save an unprotected copy", path
+                )
+        pages = reader.pages
+        count = len(pages)
+        if count > limits.max_pages:
+            raise limits.exceeded("max_pages", f"the PDF has {count:,} pages", path)
+        doc.properties["pages"] = count
+        texts: list[str] = []
+        for page in pages:
+            texts.append(page.extract_text() or "")
+    except InputError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            OSError, RecursionError, AssertionError, ZeroDivisionError, OverflowError) as exc:
+        # pypdf signals a damaged file through many exception types
+        raise InputError(f"damaged PDF: {_short(exc)}", path) from None
+    if not any(t.strip() for t in texts):
+        doc.warnings.append(
+            "the PDF has no text layer (a scan or images only): run OCR on it first"
+        )
+        return doc
+    for number, text in enumerate(texts, start=1):
+        parse_text(text, path=path, limits=limits, page=number, builder=builder)
+    return doc
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:200]
