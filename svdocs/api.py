@@ -12,14 +12,19 @@ Both are re-exported as :func:`svdocs.lint` and :func:`svdocs.assemble`; heavy m
 
 from __future__ import annotations
 
+import datetime as dt
+import glob
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import LintConfig, load_config
 from .errors import InputError
 from .report import FileResult, Report
+
+if TYPE_CHECKING:
+    from .assemble import AssemblyResult
 
 #: The ``fmt`` values :func:`lint` accepts for text, and what the readers call them.
 TEXT_FORMATS = {"text": "text", "txt": "text", "markdown": "markdown", "md": "markdown",
@@ -43,6 +48,8 @@ def _looks_like_path(value: str) -> bool:
     if "\n" in value or not value.strip():
         return False
     if Path(value).exists():
+        return True
+    if set("*?[") & set(value) and glob.glob(value, recursive=True):
         return True
     from .batch import supported_extensions
 
@@ -102,7 +109,7 @@ def lint_text(text: str, *, fmt: str = "text", config: LintConfig | None = None,
 
 
 def assemble(brief: PathLike | Mapping[str, Any] | Any, *,
-             library: PathLike | Any | None = None) -> Any:
+             library: PathLike | Any | None = None) -> AssemblyResult:
     """Assemble the documents a brief asks for and return the assembly result.
 
     ``brief`` is the path of a brief YAML file, a dict with the same content, or a loaded
@@ -117,7 +124,7 @@ def assemble(brief: PathLike | Mapping[str, Any] | Any, *,
     if isinstance(brief, (str, os.PathLike)):
         loaded = brief_mod.load_brief(Path(brief))
     elif isinstance(brief, Mapping):
-        loaded = _brief_from_mapping(brief_mod, brief)
+        loaded = brief_mod.brief_from_dict(_plain(brief))
     else:
         loaded = brief
     lib = library
@@ -126,9 +133,12 @@ def assemble(brief: PathLike | Mapping[str, Any] | Any, *,
     return run_assembly(loaded, library=lib)
 
 
-def _brief_from_mapping(brief_mod: Any, data: Mapping[str, Any]) -> Any:
-    for name in ("brief_from_dict", "parse_brief", "load_brief_data", "brief_from_mapping"):
-        fn = getattr(brief_mod, name, None)
-        if callable(fn):
-            return fn(dict(data))
-    raise InputError("this version of svdocs cannot build a brief from a dict; pass a path")
+def _plain(value: Any) -> Any:
+    """A brief mapping with ``datetime.date`` values written as ISO dates, as in a YAML file."""
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    return value

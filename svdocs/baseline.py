@@ -18,7 +18,6 @@ committed to a repository works from any working directory and on any system.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -35,29 +34,28 @@ from .report import FileResult, Report
 BASELINE_VERSION = 1
 
 
-def normalise_text(text: str) -> str:
-    """Whitespace collapsed and lower-cased: the text a fingerprint is taken over."""
-    return " ".join(text.split()).lower()
-
-
 def compute_fingerprint(rule: str, text: str, occurrence: int) -> str:
-    """First 16 hex characters of sha256 over rule id, normalised text and occurrence number."""
-    data = f"{rule}\x1f{normalise_text(text)}\x1f{occurrence}".encode()
-    return hashlib.sha256(data).hexdigest()[:16]
+    """The engine's fingerprint: rule id, normalised text and 0-based occurrence number."""
+    from .lint.fingerprint import fingerprint
+
+    return fingerprint(rule, text, occurrence)
 
 
 def ensure_fingerprints(findings: Iterable[Finding]) -> None:
     """Give every finding of one document that has none its fingerprint (in place).
 
     The lint engine fingerprints its own findings; this covers findings made after it (such
-    as suppression problems). Occurrences are counted over all the findings in order.
+    as suppression problems), counting occurrences over all the findings in order, as the
+    engine does.
     """
+    from .lint.fingerprint import normalise
+
     seen: Counter[tuple[str, str]] = Counter()
     for f in findings:
-        key = (f.rule, normalise_text(f.text))
-        seen[key] += 1
+        key = (f.rule, normalise(f.text))
         if not f.fingerprint:
             f.fingerprint = compute_fingerprint(f.rule, f.text, seen[key])
+        seen[key] += 1
 
 
 def _key(path: str | os.PathLike[str], root: Path) -> str:

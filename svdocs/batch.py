@@ -11,6 +11,7 @@ pipeline once) and the results come back in input order, identical to ``jobs=1``
 from __future__ import annotations
 
 import glob
+import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -86,7 +87,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 mp = Path(m)
                 if mp.is_dir():
                     found.extend(_walk(mp, exts))
-                elif mp.suffix.lower() in exts:
+                elif mp.suffix.lower() in exts and not mp.name.startswith("~$"):
                     found.append(mp)
         else:
             found.append(p)
@@ -119,14 +120,26 @@ def _missing_message(path: Path) -> str | None:
     return "no such file or folder"
 
 
+def make_linter(config: LintConfig) -> Any:
+    """The lint engine for ``config`` (built once per process)."""
+    from .lint.engine import Linter
+
+    return Linter(config)
+
+
+def read_file(path: Path) -> Document:
+    """Read one input document (dispatch by extension)."""
+    from .readers import read_document
+
+    return read_document(path)
+
+
 class _Runner:
     """Reads and lints files with one linter; lives once per process."""
 
     def __init__(self, config: LintConfig) -> None:
-        from .lint.engine import Linter
-
         self.config = config
-        self.linter = Linter(config)
+        self.linter = make_linter(config)
         self._rule_ids: set[str] | None = None
 
     @property
@@ -141,9 +154,7 @@ class _Runner:
         if missing:
             return missing
         try:
-            from .readers import read_document
-
-            return read_document(path)
+            return read_file(path)
         except Exception as exc:  # one unreadable file never stops the batch
             return _one_line(exc)
 
@@ -194,11 +205,27 @@ class _Runner:
 
 
 _WORKER: _Runner | None = None
+_CACHED: tuple[tuple[str, Any], _Runner] | None = None
+
+
+def _runner_for(config: LintConfig) -> _Runner:
+    """A runner for ``config``, reused while the settings stay the same (building the
+    language pipeline is the slow part of a small run)."""
+    global _CACHED
+    key = (repr(config), make_linter)
+    if _CACHED is None or _CACHED[0] != key:
+        _CACHED = (key, _Runner(config))
+    return _CACHED[1]
 
 
 def _init_worker(config: LintConfig) -> None:
     global _WORKER
-    _WORKER = _Runner(config)
+    # a forked worker inherits the parent's runner: reuse it if the settings are the same
+    cached = _CACHED
+    if cached is not None and cached[0] == (repr(config), make_linter):
+        _WORKER = cached[1]
+    else:
+        _WORKER = _Runner(config)
 
 
 def _work(args: tuple[list[str], bool]) -> list[FileResult]:
@@ -214,13 +241,18 @@ def _results(names: list[str], config: LintConfig, jobs: int,
              keep_documents: bool) -> Iterator[list[FileResult]]:
     chunks = _chunks(names, CHUNK_SIZE)
     if jobs <= 1 or len(chunks) <= 1:
-        runner = _Runner(config)
+        runner = _runner_for(config)
         for chunk in chunks:
             yield runner.lint_chunk(chunk, keep_documents)
         return
     workers = min(jobs, len(chunks))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(config,)) as pool:
+    context = multiprocessing.get_context()
+    if context.get_start_method() == "fork":
+        # build the pipeline once here; forked workers inherit it instead of each building
+        # their own while competing for the same cores
+        _runner_for(config)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=_init_worker, initargs=(config,)) as pool:
         # map() yields in submission order, so the report order never depends on timing
         yield from pool.map(_work, [(c, keep_documents) for c in chunks])
 
@@ -285,5 +317,5 @@ def _as_baseline(baseline: Baseline | str | os.PathLike[str] | None) -> Baseline
 
 def lint_document(doc: Document, config: LintConfig | None = None) -> list[Finding]:
     """Lint one Document already in memory, with suppressions applied (no file involved)."""
-    runner = _Runner(config or LintConfig())
+    runner = _runner_for(config or LintConfig())
     return runner.finish(doc, runner.linter.lint_document(doc))

@@ -38,7 +38,7 @@ class Limits:
     #: Largest total uncompressed size of the parts svdocs reads from one DOCX, in bytes.
     max_total_size: int = 512 * MIB
     #: Largest compression ratio (uncompressed / compressed) of a DOCX part above 1 MiB.
-    max_compression_ratio: float = 200.0
+    max_compression_ratio: float = 500.0
     #: Most entries in a DOCX zip.
     max_zip_entries: int = 10_000
     #: Most paragraphs (blocks) in one document.

@@ -54,7 +54,8 @@ class Report:
         }
 
     def exit_code(self, fail_on: Severity = Severity.WARNING) -> int:
-        """0 when nothing is at or above ``fail_on``, 1 when something is, 2 for unreadable input."""
+        """0 when nothing is at or above ``fail_on``, 1 when something is, 2 for unreadable
+        input."""
         if self.errors:
             return 2
         if any(f.severity.rank >= fail_on.rank for f in self.findings):

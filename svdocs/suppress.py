@@ -6,8 +6,9 @@ Markdown and HTML, in HTML comments::
     <!-- svdocs-disable-next-line RULE-ID: reason -->
     <!-- svdocs-disable-file RULE-ID: reason -->
 
-DOCX, in a Word comment on the words concerned: ``svdocs-ignore RULE-ID: reason`` (a Word
-comment ``svdocs-disable-file RULE-ID: reason`` anywhere covers the whole document).
+DOCX, in a Word comment on the words concerned: ``svdocs-ignore RULE-ID: reason`` covers the
+findings about the sentences it touches (a Word comment ``svdocs-disable-file RULE-ID:
+reason`` anywhere covers the whole document).
 
 ``RULE-ID`` may be several ids separated by commas, a category (``vague-commitment``) or
 ``all``. A suppressed finding keeps its place with ``Finding.suppressed`` set to the reason:
@@ -297,13 +298,30 @@ def _reason_for(f: Finding, doc: Document, file_wide: list[Directive], regions: 
             if target is not None and line == target and d.matches(f):
                 return d.reason
     for d in spans:
-        if d.block == idx and d.matches(f) and _overlaps(f.location, d):
+        if d.block == idx and d.matches(f) and _overlaps(_span(f, doc), d):
             return d.reason
     return None
 
 
-def _overlaps(loc: Location, d: Directive) -> bool:
-    if loc.end <= loc.start:  # the finding is about the whole block
+def _span(f: Finding, doc: Document) -> tuple[int, int] | None:
+    """Offsets in its block of the sentence a finding is about (the flagged words if the
+    sentence cannot be found); ``None`` for a finding about the whole block."""
+    loc = f.location
+    if loc.end <= loc.start:
+        return None
+    text = doc.blocks[loc.block].text if 0 <= loc.block < len(doc.blocks) else ""
+    sentence = f.text.strip()
+    start = text.find(sentence) if sentence else -1
+    while start != -1:
+        end = start + len(sentence)
+        if start <= loc.start < end or start < loc.end <= end:
+            return (start, end)
+        start = text.find(sentence, start + 1)
+    return (loc.start, loc.end)
+
+
+def _overlaps(span: tuple[int, int] | None, d: Directive) -> bool:
+    if span is None:
         return True
-    return loc.start < d.end and d.start < loc.end
+    return span[0] < d.end and d.start < span[1]
 

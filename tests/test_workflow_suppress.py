@@ -90,8 +90,8 @@ def test_next_line_covers_the_following_block_only() -> None:
 
 def test_multi_line_comment_next_line_starts_after_the_comment_ends() -> None:
     doc = Document(
-        blocks=[Block(BlockKind.PARAGRAPH, "B. endeavour", source=SourceRef(line=4)),
-                Block(BlockKind.PARAGRAPH, "C. endeavour", source=SourceRef(line=5))],
+        blocks=[Block(BlockKind.PARAGRAPH, "B. endeavour", source=SourceRef(line=5)),
+                Block(BlockKind.PARAGRAPH, "C. endeavour", source=SourceRef(line=6))],
         path="t.md",
         properties={"html_comments": [
             {"line": 1, "text": "\nsvdocs-disable-next-line hedged-commitment:\n  legacy text\n"},
@@ -150,7 +150,8 @@ def docx_doc() -> Document:
     return Document(
         blocks=[Block(BlockKind.PARAGRAPH, text, source=SourceRef(paragraph=0),
                       meta={"comments": [comment]}),
-                Block(BlockKind.PARAGRAPH, "The Supplier will try.", source=SourceRef(paragraph=1))],
+                Block(BlockKind.PARAGRAPH, "The Supplier will try.",
+                      source=SourceRef(paragraph=1))],
         path="t.docx",
     )
 
@@ -176,3 +177,20 @@ def test_ordinary_word_comments_are_ignored() -> None:
                 Location("t.docx", 0, 18, 27))
     assert apply_suppressions(doc, [f], known_rules=KNOWN) == [f]
     assert f.suppressed is None
+
+
+def test_word_comment_covers_the_sentence_it_touches_not_the_next_one() -> None:
+    first = "The Supplier will endeavour to recruit locally."
+    second = "It may seek to pay fairly."
+    text = f"{first} {second}"
+    comment = {"start": 31, "end": 46, "text": "svdocs-ignore all: agreed at clarification"}
+    doc = Document(blocks=[Block(BlockKind.PARAGRAPH, text, meta={"comments": [comment]})],
+                   path="t.docx")
+    hedge1 = Finding("hedged-commitment", "vague-commitment", Severity.WARNING, "m", "s",
+                     first, Location("t.docx", 0, 18, 30))  # flags "endeavour to"
+    off = len(first) + 4
+    hedge2 = Finding("hedged-commitment", "vague-commitment", Severity.WARNING, "m", "s",
+                     second, Location("t.docx", 0, off, off + 11))
+    apply_suppressions(doc, [hedge1, hedge2], known_rules=KNOWN)
+    assert hedge1.suppressed == "agreed at clarification"
+    assert hedge2.suppressed is None

@@ -7,9 +7,8 @@ from typing import Any
 
 from ..model import COMMITMENT_PARTS
 from .clause import Clause
-from .loader import _display, scan_library
+from .loader import _display, default_values, scan_library
 from .sandbox import TemplateError, referenced_names
-from .variables import VariableError
 
 #: What clause text may read as ``brief.<name>``, with the values used when checking.
 SAMPLE_BRIEF: dict[str, Any] = {
@@ -19,6 +18,7 @@ SAMPLE_BRIEF: dict[str, Any] = {
     "value": 1_000_000,
     "term": "3 years",
     "weighting": 15,
+    "weighting_reason": None,
     "jurisdiction": "england",
     "kind": "services",
 }
@@ -41,10 +41,7 @@ def clause_problems(clause: Clause) -> list[str]:
                         "alternatives or the commitments")
     if any("syntax error" in p for p in syntax):
         return problems
-    try:
-        values = clause.values(sample=True)
-    except VariableError as exc:
-        return [*problems, f"variables.{exc}"]
+    values = default_values(clause)  # bad defaults are reported by the scan; render anyway
     for alt in [None, *[a.id for a in clause.alternatives]]:
         label = "body" if alt is None else f"alternatives[{alt}]"
         try:
@@ -59,10 +56,8 @@ def clause_problems(clause: Clause) -> list[str]:
         problems.append(f"commitments: {exc}")
         commitments = []
     for i, commitment in enumerate(commitments):
-        gaps = [p for p in REQUIRED_PARTS
-                if not (commitment.target if p == "target" else getattr(commitment, p))]
-        if not commitment.unit:
-            gaps.insert(1, "unit")
+        parts = ("target", "unit", *REQUIRED_PARTS[1:])
+        gaps = [p for p in parts if not getattr(commitment, p)]
         if gaps:
             problems.append(f"commitments[{i}] ({clause.commitments[i].get('id')}): "
                             f"incomplete, missing {', '.join(gaps)}")

@@ -38,7 +38,7 @@ _Loader.yaml_implicit_resolvers = {
 
 def load_yaml(text: str) -> Any:
     """Parse YAML safely with dates kept as text; raises ``yaml.YAMLError``."""
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    return yaml.load(text, Loader=_Loader)
 
 
 def yaml_error_line(exc: yaml.YAMLError, offset: int = 0) -> str:
@@ -231,12 +231,26 @@ def _quantity(target: str | None) -> float | None:
     return None
 
 
+def format_amount(target: str, unit: str | None, quantity: float | None = None) -> str:
+    """A target with its unit as a reader writes it: "10 FTE", "30%", "£250,000"."""
+    from .sandbox import money
+
+    target = target.strip()
+    unit = (unit or "").strip()
+    if unit in ("£", "GBP", "pounds") and quantity is not None:
+        return money(quantity)
+    if unit.startswith("%"):
+        return target if target.endswith("%") else f"{target}{unit}"
+    if unit and unit.lower() not in target.lower():
+        return f"{target} {unit}"
+    return target
+
+
 def _commitment_sentence(fields: Mapping[str, Any]) -> str:
     """A one-line statement of a commitment when the clause gives no ``text``."""
     measure = fields.get("measure") or "Commitment"
     target = fields.get("target") or ""
-    unit = fields.get("unit")
-    amount = f"{target} {unit}".strip() if unit and unit not in target else target
+    amount = format_amount(target, fields.get("unit"), _quantity(target)) if target else ""
     deadline = fields.get("deadline")
     sentence = f"{measure}: {amount}" if amount else measure
     if deadline:

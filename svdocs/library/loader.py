@@ -162,4 +162,10 @@ def default_values(clause: Clause) -> dict[str, object]:
     try:
         return clause.values(sample=True)
     except VariableError:
-        return {name: var.sample() for name, var in clause.variables.items()}
+        out: dict[str, object] = {}
+        for name, var in clause.variables.items():
+            try:
+                out[name] = var.coerce(var.default) if var.default is not None else var.sample()
+            except VariableError:
+                out[name] = var.default
+        return out

@@ -10,7 +10,6 @@ file; document templates get a loader confined to the templates folder.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -25,9 +24,10 @@ from .variables import parse_date
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
-_SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into nor of on or over per the to under upon with".split()
-)
+_SMALL_WORDS = frozenset({
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+    "or", "over", "per", "the", "to", "under", "upon", "with",
+})
 #: Longest text a single template may produce; a guard against runaway loops.
 MAX_OUTPUT_CHARS = 2_000_000
 
@@ -93,9 +93,7 @@ def title_case(value: Any) -> str:
     words = str(value).split(" ")
     out: list[str] = []
     for i, word in enumerate(words):
-        if not word:
-            out.append(word)
-        elif any(ch.isupper() for ch in word[1:]) or word.isupper():
+        if not word or any(ch.isupper() for ch in word[1:]) or word.isupper():
             out.append(word)
         elif i > 0 and word.lower() in _SMALL_WORDS:
             out.append(word.lower())
@@ -216,10 +214,6 @@ def referenced_names(sources: Iterable[str]) -> tuple[set[str], list[str]]:
             problems.append("clause text may not include, import or extend other files")
         names |= meta.find_undeclared_variables(ast)
     return names - set(env.globals), problems
-
-
-def today() -> dt.date:
-    return dt.date.today()
 
 
 _WS = re.compile(r"[ \t]+\n")

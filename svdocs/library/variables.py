@@ -182,7 +182,7 @@ class Variable:
             problems.append(f"min_items/max_items: not allowed for a {self.type} variable")
         if self.default is None and not self.required:
             problems.append("needs a default or 'required: true'")
-        if self.default is not None:
+        if self.default is not None and (self.type != "enum" or self.choices):
             try:
                 self.coerce(self.default)
             except VariableError as exc:
@@ -191,7 +191,7 @@ class Variable:
 
     def sample(self) -> Any:
         """A value to render with when checking a clause: the default, else a plausible one."""
-        if self.default is not None:
+        if self.default is not None and (self.type != "enum" or self.choices):
             try:
                 return self.coerce(self.default)
             except VariableError:

@@ -13,15 +13,14 @@ from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc
 
-_TABLE: dict[str, str] | None = None
+_TABLE: Any = None
 
 
-def lemma_table() -> dict[str, str]:
+def lemma_table() -> Any:
+    """spaCy's English lemma lookup table (a mapping keyed by the word's string)."""
     global _TABLE
     if _TABLE is None:
-        lookups = load_lookups("en", ["lemma_lookup"])
-        table = lookups.get_table("lemma_lookup")
-        _TABLE = {str(k): str(v) for k, v in table.items()} if hasattr(table, "items") else {}
+        _TABLE = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
     return _TABLE
 
 
@@ -45,6 +44,14 @@ _OVERRIDES = {
 }
 
 
+def _strip_plural(word: str, table: Any) -> str:
+    """A plural the table does not know ("bidders", "placements") loses its "s"."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        stem = word[:-1]
+        return table.get(stem, stem)
+    return word
+
+
 class LowerLemmatizer:
     def __init__(self) -> None:
         self.table = lemma_table()
@@ -59,7 +66,7 @@ class LowerLemmatizer:
             lemma = cache.get(orth)
             if lemma is None:
                 lower = token.lower_
-                value = _OVERRIDES.get(lower) or table.get(lower) or lower
+                value = _OVERRIDES.get(lower) or table.get(lower) or _strip_plural(lower, table)
                 lemma = strings.add(value.lower())
                 cache[orth] = lemma
             token.lemma = lemma

@@ -78,11 +78,7 @@ def decode_text(data: bytes, path: str | None) -> tuple[str, list[str]]:
 
 
 def _decode_without_bom(data: bytes, path: str | None, warnings: list[str]) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        bad = exc.start
-    if len(data) >= 4 and b"\x00" in data:
+    if len(data) >= 4 and b"\x00" in data:  # UTF-16 text is also "valid" UTF-8 with NULs
         even_nuls = data[0::2].count(0)
         odd_nuls = data[1::2].count(0)
         half = len(data) // 2
@@ -95,6 +91,10 @@ def _decode_without_bom(data: bytes, path: str | None, warnings: list[str]) -> s
                 warnings.append(f"no byte-order mark; read as {codec.upper()}")
                 return text
         raise InputError("binary data, not text (NUL bytes found)", path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = exc.start
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as exc:
@@ -150,7 +150,7 @@ class DocumentBuilder:
             **extra,  # type: ignore[arg-type]
         )
         if kind is BlockKind.HEADING:
-            self._headings.append((level, block.label))
+            self._headings.append((level, " ".join(block.label.split())))
         self.doc.blocks.append(block)
         self.characters += len(text)
         if len(self.doc.blocks) > self.limits.max_paragraphs:

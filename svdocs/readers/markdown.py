@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..limits import Limits
-from ..model import BlockKind, Document, Run, SourceRef
+from ..model import BlockKind, Document, Run, SourceRef, TableRef
 from .common import DocumentBuilder, decode_text, read_input_bytes
 from .text import _NUMBER_RE, _clean_number
 
@@ -78,8 +78,8 @@ def _strip_front_matter(text: str, doc: Document) -> str:
         doc.properties["front_matter"] = {k: v for k, v in data.items() if isinstance(k, str)}
         if isinstance(data.get("title"), str):
             doc.title = data["title"]
-    # keep the line numbers: blank the front matter instead of cutting it out
-    blanked = "\n" * match.group(0).count("\n")
+    # keep lines and offsets: blank the front matter out with spaces instead of cutting it
+    blanked = re.sub(r"[^\n]", " ", match.group(0))
     return blanked + text[match.end():]
 
 
@@ -148,9 +148,6 @@ class _Walker:
         runs = _trim_runs(runs, lead, len(stripped))
         raw = self.lines[start_line] if start_line < len(self.lines) else ""
         col = len(_LINE_CONTENT_RE.match(raw).group(0)) + 1  # type: ignore[union-attr]
-        if parent in ("th_open", "td_open"):
-            found = raw.find(text.split("\n")[0])
-            col = found + 1 if found >= 0 else col
         source = SourceRef(line=start_line + 1, column=col, end_line=end_line,
                            offset=self.offsets[start_line] + col - 1)
         line_cols = [[start_line + 1, col]] + [
@@ -159,8 +156,10 @@ class _Walker:
         ]
         meta: dict[str, Any] = {"lines": line_cols}
         if parent in ("th_open", "td_open"):
-            from ..model import TableRef
-
+            found = raw.find(text.split("\n")[0])
+            if found >= 0:
+                source.column, source.offset = found + 1, self.offsets[start_line] + found
+                line_cols[0][1] = found + 1
             self.b.add(BlockKind.TABLE_CELL, text, source=source, runs=runs, meta=meta,
                        table=TableRef(self.table, self.row, self.col, header=self.in_head))
             return
@@ -177,6 +176,10 @@ class _Walker:
                 source.column = (source.column or 1) + cut
                 source.offset = (source.offset or 0) + cut
                 line_cols[0][1] = source.column
+        found = raw.find(text.split("\n", 1)[0][:40])
+        if found >= 0 and found + 1 != source.column:  # exact column when the text is verbatim
+            source.offset = (source.offset or 0) + found + 1 - (source.column or 1)
+            source.column = line_cols[0][1] = found + 1
         if heading_level:
             self.b.add(BlockKind.HEADING, text, level=heading_level, number=number,
                        source=source, runs=runs, meta=meta)

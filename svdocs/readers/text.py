@@ -88,6 +88,9 @@ def parse_text(
         offset += len(raw) + 1
         state.feed(line)
     state.flush()
+    first = builder.doc.blocks[0] if builder.doc.blocks else None
+    if own and first is not None and first.kind is BlockKind.HEADING and first.number is None:
+        builder.doc.title = first.text
     return builder.doc
 
 

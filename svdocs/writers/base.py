@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Union
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from ..model import Block, BlockKind, Document, Run
@@ -53,7 +53,7 @@ class ListGroup:
     bullet: bool = False
 
 
-Item = Union[Block, Table, ListGroup]
+Item = Block | Table | ListGroup
 
 
 def clean_text(text: str) -> str:
@@ -182,6 +182,8 @@ def facts(doc: Document) -> list[tuple[str, str]]:
         value = props.get(key)
         if value in (None, ""):
             continue
+        if key == "contract_title" and subtitle(doc) == clean_text(str(value)):
+            continue  # already shown as the subtitle
         if key == "value":
             text = format_value(value)
         elif key == "jurisdiction":
@@ -211,7 +213,7 @@ def provenance(doc: Document) -> dict[str, str]:
 
     props: dict[str, str] = {"svdocs.version": __version__}
     if doc.kind:
-        props["svdocs.kind"] = str(doc.kind)
+        props["svdocs.kind"] = clean_text(str(doc.kind))
     records = clause_records(doc)
     props["svdocs.clauses"] = str(len(records))
     width = max(3, len(str(len(records))))

@@ -171,7 +171,7 @@ class HtmlWriter(BlockWriter):
             else:
                 self.out.append("</li>" + "</ol></li>" * (depth - level))
             depth = level
-            self.out.append(f'<li><a href="#{self.anchor[id(b)]}">{_num(b)}{esc(b.text)}</a>')
+            self.out.append(f'<li><a href="#{self.anchor[id(b)]}">{_num(b)}{inline(b)}</a>')
         self.out.append("</li>" + "</ol></li>" * (depth - 1) + "</ol>")
         self.out.append("</nav>")
 

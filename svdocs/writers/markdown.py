@@ -31,6 +31,7 @@ _ENTITY_LIKE = re.compile(r"&(?=#|[A-Za-z][A-Za-z0-9]*;)")
 # Constructs that only mean something at the start of a line.
 _LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _THEMATIC_OR_SETEXT = re.compile(r"^(?:[-_=+]\s*)+$")
+_ATX = re.compile(r"^#{1,6}(?:\s|$)")
 
 
 def escape_inline(text: str) -> str:
@@ -47,7 +48,7 @@ def escape_line_start(line: str) -> str:
     m = _LIST_NUMBER.match(line)
     if m:
         return f"{m.group(1)}\\{m.group(2)}{line[m.end():]}"
-    if _THEMATIC_OR_SETEXT.match(line) or line[0] in "#>" or (
+    if _THEMATIC_OR_SETEXT.match(line) or _ATX.match(line) or line[0] == ">" or (
         line[0] in "-+" and (len(line) == 1 or line[1] in " \t")
     ):
         return "\\" + line
@@ -158,7 +159,7 @@ class MarkdownWriter(BlockWriter):
         widths = [max(3, *(len(r[i]) for r in rows)) for i in range(table.columns)]
 
         def line(cells: list[str]) -> str:
-            return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"
+            return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
 
         head = rows[0] if table.header_rows else [""] * table.columns
         body = rows[1:] if table.header_rows else rows

@@ -19,6 +19,7 @@ FONT = "Arial"
 BODY_SIZE = 11
 NAVY = "1F3864"
 TEXT_WIDTH = 9070  # twips between the margins of an A4 page with 2.5 cm margins
+LANDSCAPE_TEXT_WIDTH = 14002  # the same on a landscape A4 page
 HEADER_FILL = "D9E2F3"  # table header shading
 NOTE_FILL = "FFF4CE"  # drafting note shading
 
@@ -46,7 +47,8 @@ class StyleSpec:
     fill: str | None = None
     border_left: bool = False
     border_bottom: str | None = None
-    right_tab: bool = False  # a right-aligned dotted tab at the right margin (TOC)
+    right_tab: bool = False  # TOC: a tab after the number and a dotted one at the margin
+    edge_tab: bool = False  # header/footer: one right-aligned tab at the right margin
     caps: bool = False
 
 
@@ -75,8 +77,8 @@ STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("caption", "Caption", size=10, bold=True, color="000000", before=9, after=3,
               keep_next=True),
     StyleSpec("Fact Label", "FactLabel", based_on="TableText", bold=True),
-    StyleSpec("header", "Header", size=9, color="404040", before=0, after=0),
-    StyleSpec("footer", "Footer", size=9, color="404040", before=0, after=0),
+    StyleSpec("header", "Header", size=9, color="404040", before=0, after=0, edge_tab=True),
+    StyleSpec("footer", "Footer", size=9, color="404040", before=0, after=0, edge_tab=True),
     StyleSpec("TOC Heading", "TOCHeading", based_on="Heading1", next_style="Normal", size=13,
               bold=True, color="000000", before=0, after=9),
     StyleSpec("toc 1", "TOC1", bold=True, before=4, after=2, right_tab=True),
@@ -159,9 +161,15 @@ def _apply(document: WordDocument, spec: StyleSpec) -> None:
             xml.put(ppr, xml.border_set("w:pBdr", ("bottom",), size=12,
                                         color=spec.border_bottom, space=4))
         if spec.right_tab:
-            tabs = xml.el("w:tabs", None, xml.el("w:tab", {
-                "w:val": "right", "w:leader": "dot", "w:pos": str(TEXT_WIDTH)}))
+            number_tab = (spec.left or 0) + 709  # the title after the heading number
+            tabs = xml.el("w:tabs", None,
+                          xml.el("w:tab", {"w:val": "left", "w:pos": str(number_tab)}),
+                          xml.el("w:tab", {"w:val": "right", "w:leader": "dot",
+                                           "w:pos": str(TEXT_WIDTH)}))
             xml.put(ppr, tabs)
+        if spec.edge_tab:
+            xml.put(ppr, xml.el("w:tabs", None, xml.el("w:tab", {
+                "w:val": "right", "w:pos": str(TEXT_WIDTH)})))
     # character formatting: explicit font instead of the template's theme fonts
     for old in rpr.findall(qn("w:rFonts")):
         rpr.remove(old)

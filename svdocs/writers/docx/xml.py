@@ -125,7 +125,10 @@ def props(owner: Element, tag: str) -> Element:
     found = owner.find(qn(tag))
     if found is None:
         found = el(tag)
-        owner.insert(0, found)
+        if _prefixed(owner) in ORDER:
+            put(owner, found)
+        else:  # w:p, w:r, w:tr, w:tc, w:tbl: the property element comes first
+            owner.insert(0, found)
     return found
 
 
@@ -162,3 +165,33 @@ def remove_theme_fonts(rpr: Element, font: str) -> None:
 
 def serialize(node: Element) -> bytes:
     return etree.tostring(node, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the id Office uses for custom props
+
+
+def custom_properties_xml(pairs: dict[str, str]) -> bytes:
+    """The ``docProps/custom.xml`` part: each pair as a text (``vt:lpwstr``) property."""
+    root = etree.Element(f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": VT_NS})
+    for pid, (name, value) in enumerate(pairs.items(), start=2):  # pids 0 and 1 are reserved
+        prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property",
+                                {"fmtid": CUSTOM_FMTID, "pid": str(pid), "name": name})
+        etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def read_custom_properties(blob: bytes) -> dict[str, str]:
+    """Parse a ``docProps/custom.xml`` part back into name -> value (for tests and tools)."""
+    root = etree.fromstring(blob)
+    out: dict[str, str] = {}
+    for prop in root.findall(f"{{{CUSTOM_NS}}}property"):
+        value = next(iter(prop), None)
+        out[prop.get("name", "")] = (value.text or "") if value is not None else ""
+    return out
+
+
+def set_style(paragraph_element: Element, style_id: str) -> None:
+    """Give a ``w:p`` a paragraph style by id (faster than python-docx's lookup by name)."""
+    put(props(paragraph_element, "w:pPr"), el("w:pStyle", {"w:val": style_id}))

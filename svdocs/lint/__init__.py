@@ -1,0 +1,1 @@
+"""The linter: rules as data, scope resolution, checks and the engine (:class:`Linter`)."""

@@ -1,0 +1,391 @@
+"""Document-level analysis: sentences of every block, commitments and what covers them.
+
+A commitment's evidence or consequence may be stated elsewhere: in its own sentence, in the
+lead-in or a sibling item of its list, in a KPI table row with evidence / frequency /
+remedy columns, or in a clause that points at the commitments ("each of the commitments
+above", "the commitments in Annex 1", "this Schedule", "each KPI"). This module resolves that
+scope once per document so every check can ask ``covered(commitment, "evidence")``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from ..config import LintConfig
+from ..model import Block, BlockKind, Document
+from ..nlp.clause import Clause
+
+Aspect = Literal["evidence", "consequence"]
+_TABLE_HEADS: dict[str, tuple[str, ...]] = {
+    "evidence": ("evidence", "verification", "verified", "source", "data", "report", "proof"),
+    "frequency": ("frequency", "reporting", "how often", "when"),
+    "consequence": ("consequence", "remedy", "remedies", "service credit", "failure", "sanction"),
+    "kpi": ("kpi", "key performance", "indicator", "measure", "metric", "target", "commitment"),
+}
+_ITT_KINDS = {"itt"}
+
+
+@dataclass
+class Sentence:
+    """A clause in its document: which block it sits in, its group and its table row."""
+
+    block: int
+    clause: Clause
+    group: int  # sentences of one lead-in and its items share a group id
+    table: tuple[int, int] | None = None  # (table, row) of a table cell
+    section: tuple[str, ...] = ()  # the headings above it
+    number: str = ""  # clause number of its block ("1.2", "B1"), without brackets or dots
+
+    @property
+    def text(self) -> str:
+        return self.clause.text
+
+
+@dataclass
+class TableInfo:
+    index: int
+    columns: set[str] = field(default_factory=set)  # evidence, frequency, consequence, kpi
+    rows: dict[int, set[str]] = field(default_factory=dict)  # row -> themes in it
+    kpi_rows: int = 0
+    section: tuple[str, ...] = ()
+    evidence_cols: list[int] = field(default_factory=list)
+    complete_rows: set[int] = field(default_factory=set)  # rows with evidence / frequency filled
+    first_cells: dict[int, int] = field(default_factory=dict)  # row -> block index of cell 0
+
+
+@dataclass
+class DocumentAnalysis:
+    document: Document
+    config: LintConfig
+    sentences: list[Sentence]
+    docs: list[Doc | None]  # spaCy doc per block (None for empty blocks)
+    tables: dict[int, TableInfo]
+    commitments: list[Sentence] = field(default_factory=list)
+    obligations: list[Sentence] = field(default_factory=list)
+    asks: list[Sentence] = field(default_factory=list)
+    local_defined: bool = False
+    is_itt: bool = False
+    sv_related: bool = False
+    _cover: dict[Aspect, list[Sentence]] = field(default_factory=dict)
+
+    # -------------------------------------------------------------- coverage
+    def providers(self, aspect: Aspect) -> list[Sentence]:
+        """Sentences that state evidence / a consequence and are not themselves definitions."""
+        if aspect not in self._cover:
+            label = "EVIDENCE" if aspect == "evidence" else "CONSEQ"
+            out = []
+            for s in self.sentences:
+                c = s.clause
+                if c.definition or c.ask or not c.has(label):
+                    continue
+                if (
+                    aspect == "consequence"
+                    and c.party in ("supplier", "bidder")
+                    and not c.has("FAILURE")
+                    and not c.text.lower().startswith(("if ", "where ", "should "))
+                ):
+                    # a supplier's own sentence states a consequence only when it is about
+                    # failure ("if ... it shall produce a rectification plan")
+                    continue
+                out.append(s)
+            self._cover[aspect] = out
+        return self._cover[aspect]
+
+    def covering(self, item: Sentence, aspect: Aspect) -> Sentence | None:
+        """The sentence (or table row) that supplies ``aspect`` for a commitment, if any."""
+        label = "EVIDENCE" if aspect == "evidence" else "CONSEQ"
+        c = item.clause
+        if c.has(label) and (aspect == "evidence" or item in self.providers(aspect)):
+            return item
+        themes = c.all_themes
+        for p in self.providers(aspect):
+            pc = p.clause
+            if p.group == item.group:
+                return p
+            numbers = _referenced_numbers(pc)
+            if numbers:
+                # "the commitments in paragraph 1": only those
+                if _in_ranges(item.number, numbers):
+                    return p
+                continue
+            if pc.has("REFS") or "general" in pc.themes:
+                return p
+            if aspect == "evidence" and p.section == item.section and p.table is None:
+                return p
+            if themes and (pc.themes & themes) and p.table is None:
+                return p
+            if (
+                aspect == "consequence"
+                and pc.has("FAILURE")
+                and (p.section == item.section or (pc.themes & themes))
+            ):
+                return p
+        # a table row: the commitment sits in the row, or the table has the right column and
+        # covers the commitment's theme (or the commitment points at the KPIs / an annex)
+        column = "evidence" if aspect == "evidence" else "consequence"
+        for info in self.tables.values():
+            if column not in info.columns and not (
+                aspect == "evidence" and "frequency" in info.columns
+            ):
+                continue
+            if item.table is not None and item.table[0] == info.index:
+                if item.table[1] in info.complete_rows:
+                    return item
+                continue
+            row_themes = set().union(*info.rows.values()) if info.rows else set()
+            if (themes & row_themes) or c.has("REFS") or info.section == item.section:
+                return item
+        return None
+
+    def consequence_statement(self) -> Sentence | None:
+        """For an ITT: a sentence saying commitments become contractual with consequences."""
+        for s in self.sentences:
+            c = s.clause
+            if c.has("CONTRACTUAL") and (c.has("CONSEQ") or c.has("REFS")):
+                if c.has("CONSEQ"):
+                    return s
+                if self.providers("consequence"):
+                    return s
+        return None
+
+
+_REF_WORDS = {"paragraph", "paragraphs", "clause", "clauses", "para", "paras", "section"}
+_RANGE = re.compile(r"^\s*(?:to|-|–|and|or)\s*(\d+(?:\.\d+)*)")
+
+
+def _num_key(text: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in re.findall(r"\d+", text))
+
+
+def _referenced_numbers(c: Clause) -> list[tuple[str, str]]:
+    """Clause numbers a sentence points at: ("1", "1") for "paragraph 1", ("6.1", "6.3") for
+    "clauses 6.1 to 6.3"."""
+    out = []
+    for e in c.ents_of({"REF"}):
+        words = e.text.split()
+        if words and words[0].lower() in _REF_WORDS:
+            low = words[-1].strip(".()")
+            m = _RANGE.match(c.text[e.end - c.start :])
+            out.append((low, m.group(1) if m else low))
+    return out
+
+
+def _in_ranges(number: str, ranges: list[tuple[str, str]]) -> bool:
+    if not number:
+        return False
+    key = _num_key(number)
+    for low, high in ranges:
+        if number == low or number.startswith(low + "."):
+            return True
+        lo, hi = _num_key(low), _num_key(high)
+        if lo and hi and lo <= key[: len(hi)] <= hi:
+            return True
+    return False
+
+
+def _headings(
+    blocks: list[Block], docs: list[Doc | None]
+) -> tuple[list[set[str]], list[tuple[str, ...]]]:
+    """For each block: the themes of the headings above it, and its section (heading path)."""
+    themes_out: list[set[str]] = []
+    sections: list[tuple[str, ...]] = []
+    stack: list[tuple[int, str, set[str]]] = []
+    by_text: dict[str, set[str]] = {}
+    for i, block in enumerate(blocks):
+        doc = docs[i]
+        if block.kind is BlockKind.HEADING:
+            themes: set[str] = set()
+            if doc is not None:
+                for c in doc._.svd_clauses:
+                    themes |= c.themes
+            by_text[block.text.strip()] = themes
+            level = block.level or 1
+            stack = [x for x in stack if x[0] < level]
+            themes_out.append(set().union(*(t for _, _, t in stack)) if stack else set())
+            sections.append(tuple(h for _, h, _ in stack))
+            stack.append((level, block.text.strip(), themes))
+            continue
+        if block.heading_path:
+            path = tuple(h.strip() for h in block.heading_path)
+            inherited = set().union(*(by_text.get(h, set()) for h in path))
+        else:
+            path = tuple(h for _, h, _ in stack)
+            inherited = set().union(*(t for _, _, t in stack)) if stack else set()
+        themes_out.append(inherited)
+        sections.append(path)
+    return themes_out, sections
+
+
+_NUMBER = re.compile(r"^\(?([A-Za-z]?\d+(?:\.\d+)*|[a-z]{1,3})[.)]?\s")
+
+
+def _block_number(block: Block) -> str:
+    if block.number:
+        return block.number.strip().strip(".()")
+    m = _NUMBER.match(block.text)
+    return m.group(1) if m else ""
+
+
+def _inherit(item: Clause, lead: Clause) -> None:
+    """A list item in its own block takes the party, modal and hedges of its lead-in."""
+    item.item = True
+    if item.trigger is None and lead.trigger is not None:
+        item.trigger = lead.trigger
+        item.inherited = True
+        item.party = lead.party
+        item.ask = lead.ask
+        item.lead_hedges = list(lead.all_hedges)
+    elif item.party is None:
+        item.party = lead.party
+    if lead.ask:
+        item.ask = True
+    item.context_themes |= lead.all_themes
+
+
+def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> DocumentAnalysis:
+    blocks = document.blocks
+    heading_themes, sections = _headings(blocks, docs)
+    voice = any(
+        docs[i] is not None
+        and (blocks[i].kind is BlockKind.HEADING or i == 0)
+        and any(c.has("PARTY|supplier_voice") for c in docs[i]._.svd_clauses)  # type: ignore[union-attr]
+        for i in range(len(blocks))
+    )
+    sentences: list[Sentence] = []
+    group = 0
+    lead: Clause | None = None
+    lead_group = -1
+    lead_number = ""
+    for i, block in enumerate(blocks):
+        doc = docs[i]
+        if doc is None:
+            continue
+        clauses: list[Clause] = doc._.svd_clauses
+        is_list_item = block.kind is BlockKind.LIST_ITEM or bool(
+            clauses and clauses[0].item and block.table is None
+        )
+        continuing = lead is not None and is_list_item
+        if not continuing:
+            lead = None
+        for c in clauses:
+            if block.kind is BlockKind.HEADING:
+                c.trigger = None  # a heading states no obligation
+                c.ask = False
+            # a heading on social value makes the obligations under it social value ones
+            if "general" in heading_themes[i]:
+                c.context_themes.add("general")
+            if voice and c.party == "authority" and (c.party_word or "").lower() in {"we", "us", "our"}:
+                c.party = "supplier"
+            if continuing and lead is not None and c.index == 0:
+                _inherit(c, lead)
+                gid = lead_group
+            elif c.item and not c.lead_in and sentences and sentences[-1].block == i:
+                gid = sentences[-1].group
+            else:
+                group += 1
+                gid = group
+            table = (block.table.table, block.table.row) if block.table is not None else None
+            number = _block_number(block)
+            if c.item and gid == lead_group and lead_number:
+                number = lead_number
+            sentences.append(Sentence(i, c, gid, table, sections[i], number))
+        if clauses and clauses[-1].lead_in and block.table is None:
+            lead = clauses[-1]
+            lead_group = sentences[-1].group
+            lead_number = sentences[-1].number
+        elif not continuing:
+            lead = None
+    tables = _tables(document, docs, sections)
+    analysis = DocumentAnalysis(document, config, sentences, docs, tables)
+    all_scope = config.scope == "all"
+    row_firsts = {
+        info.first_cells[r]: info
+        for info in tables.values()
+        if info.kpi_rows
+        for r in info.rows
+    }
+    rows_with_obligation = {
+        s.table for s in sentences if s.table is not None and s.clause.is_obligation
+    }
+    for s in sentences:
+        c = s.clause
+        if c.ask:
+            analysis.asks.append(s)
+        # "Failure to meet ... shall lead to a rectification plan": a consequence, not a duty
+        failure_first = (
+            c.trigger is not None
+            and c.has("CONSEQ")
+            and any(h.start < c.trigger.start for h in c.get("FAILURE"))
+        )
+        if c.is_obligation and not failure_first:
+            analysis.obligations.append(s)
+            if all_scope or c.all_themes:
+                analysis.commitments.append(s)
+        elif (
+            s.table is not None
+            and c.index == 0
+            and s.block in row_firsts
+            and s.table not in rows_with_obligation
+        ):
+            # a KPI table row is a commitment of its own
+            info = row_firsts[s.block]
+            if all_scope or info.rows.get(s.table[1]) or c.all_themes:
+                analysis.commitments.append(s)
+    analysis.local_defined = any(
+        s.clause.has("LOCAL") and (s.clause.definition or s.clause.has("LOCAL_DEF"))
+        for s in sentences
+    )
+    analysis.sv_related = any(s.clause.all_themes for s in sentences)
+    analysis.is_itt = (document.kind in _ITT_KINDS) or (
+        document.kind is None
+        and (bool(analysis.asks) or any(s.clause.has("PARTY|bidder") for s in sentences))
+    )
+    return analysis
+
+
+_EMPTY = {"", "tbc", "tbd", "n/a", "na", "-", "–", "—", "to be confirmed", "none", "?"}
+
+
+def _tables(
+    document: Document, docs: list[Doc | None], sections: list[tuple[str, ...]]
+) -> dict[int, TableInfo]:
+    index = {id(b): i for i, b in enumerate(document.blocks)}
+    out: dict[int, TableInfo] = {}
+    for t, rows in document.tables().items():
+        info = TableInfo(t)
+        caption = ""
+        if rows and rows[0]:
+            info.section = sections[index[id(rows[0][0])]]
+        for r, row in enumerate(rows):
+            themes: set[str] = set()
+            for col, cell in enumerate(row):
+                caption = caption or str(cell.meta.get("caption") or "")
+                doc = docs[index[id(cell)]]
+                if doc is not None:
+                    for c in doc._.svd_clauses:
+                        themes |= c.themes
+                if r == 0 or (cell.table is not None and cell.table.header):
+                    head = cell.text.lower()
+                    for column, words in _TABLE_HEADS.items():
+                        if any(w in head for w in words):
+                            info.columns.add(column)
+                            if column in ("evidence", "frequency"):
+                                info.evidence_cols.append(col)
+            if r > 0 and any(cell.text.strip() for cell in row):
+                info.rows[r] = themes
+                info.first_cells[r] = index[id(row[0])]
+                filled = [
+                    row[c].text.strip().lower() not in _EMPTY
+                    for c in info.evidence_cols
+                    if c < len(row)
+                ]
+                if filled and all(filled):
+                    info.complete_rows.add(r)
+        if "kpi" in info.columns or "kpi" in caption.lower():
+            info.kpi_rows = len(info.rows)
+        out[t] = info
+    return out

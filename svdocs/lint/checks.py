@@ -1,0 +1,455 @@
+"""The checks behind the rules. Each takes a rule and a document analysis, returns findings.
+
+A rule's YAML names its check (``check: hedged``); users' own rules use the generic checks
+``phrase``, ``pattern`` and ``requires``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from spacy.matcher import Matcher, PhraseMatcher
+
+from ..model import BlockKind, Finding, Location
+from ..nlp.clause import TIME_LABELS, Clause, Hit
+from .analysis import DocumentAnalysis, Sentence
+from .rules import Rule
+
+Check = Callable[[Rule, DocumentAnalysis], Iterator[Finding]]
+CHECKS: dict[str, Check] = {}
+
+
+def check(name: str) -> Callable[[Check], Check]:
+    def register(fn: Check) -> Check:
+        CHECKS[name] = fn
+        return fn
+
+    return register
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def make_finding(
+    rule: Rule,
+    analysis: DocumentAnalysis,
+    block: int,
+    text: str,
+    span: tuple[int, int],
+    flagged: str = "",
+    **fields: Any,
+) -> Finding:
+    doc = analysis.document
+    b = doc.blocks[block]
+    start, end = span
+    line = column = None
+    if b.source.line is not None:
+        before = b.text[:start]
+        line = b.source.line + before.count("\n")
+        if "\n" in before:
+            column = start - before.rfind("\n")
+        else:
+            column = (b.source.column or 1) + start
+    message = rule.message.format_map(_Fields(fields)) if fields else rule.message
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        severity=rule.severity,
+        message=message,
+        suggestion=rule.suggestion,
+        text=text,
+        location=Location(
+            path=doc.path or "<text>",
+            block=block,
+            start=start,
+            end=end,
+            heading_path=tuple(b.heading_path),
+            clause=b.number,
+            line=line,
+            column=column,
+            part=b.source.part,
+            page=b.source.page,
+            paragraph=b.source.paragraph,
+            table=b.table,
+        ),
+        flagged=flagged,
+        fix_clause=rule.fix_clause,
+    )
+
+
+class _Fields(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _on_sentence(rule: Rule, a: DocumentAnalysis, s: Sentence, hit: Hit | None) -> Finding:
+    c = s.clause
+    if hit is not None and c.start <= hit.start and hit.end <= c.end:
+        return make_finding(rule, a, s.block, c.text, (hit.start, hit.end), hit.text)
+    return make_finding(rule, a, s.block, c.text, (c.start, c.end), c.text)
+
+
+def _first(hits: list[Hit]) -> Hit | None:
+    return min(hits, key=lambda h: h.start) if hits else None
+
+
+def _local_hits(c: Clause) -> list[Hit]:
+    out = []
+    for h in c.get("LOCAL"):
+        # a capitalised defined term mid-sentence ("the Local Area") points at a definition
+        if h.text[:1].isupper() and h.start > c.start + 4:
+            continue
+        out.append(h)
+    return out
+
+
+# ---------------------------------------------------------------------------- vague-commitment
+
+
+@check("hedged")
+def hedged(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
+    for s in a.commitments:
+        hedges = s.clause.all_hedges
+        if hedges:
+            yield _on_sentence(rule, a, s, _first(s.clause.hedges) or hedges[0])
+
+
+@check("unmeasurable")
+def unmeasurable(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
+    for s in a.commitments:
+        c = s.clause
+        # participles ("staff engaged on the Contract", "supported by invoices") describe,
+        # they do not promise
+        verbs = [h for h in c.get("VAGUE_VERB") if not h.text.split()[0].lower().endswith("ed")]
+        vague = verbs + c.get("VAGUE_TERM")
+        if vague and not c.measurable:
+            yield _on_sentence(rule, a, s, _first(vague))
+
+
+@check("undefined-local")
+def undefined_local(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
+    if a.local_defined:
+        return
+    for s in a.commitments:
+        c = s.clause
+        local = _local_hits(c)
+        if local and not c.has("LOCAL_DEF"):
+            yield _on_sentence(rule, a, s, local[0])
+
+
+# ---------------------------------------------------------------------------- evidence / consequence
+
+
+@check("evidence")
+def evidence(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
+    for s in a.commitments:
+        if a.covering(s, "evidence") is None:
+            yield _on_sentence(rule, a, s, s.clause.trigger)
+
+
+@check("consequence")
+def consequence(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
+    uncovered = [s for s in a.commitments if a.covering(s, "consequence") is None]
+    if uncovered:
+        s = uncovered[0]
+        yield _on_sentence(rule, a, s, s.clause.trigger)
+        return
+    if a.is_itt and a.sv_related and not a.commitments:
+        sv_asks = [s for s in a.asks if s.clause.all_themes]
+        weighting = [s for s in a.sentences if s.clause.has("WEIGHT") and s.clause.all_themes]
+        anchor = (sv_asks or weighting or [None])[0]
+        if anchor is not None and a.consequence_statement() is None:
+            yield _on_sentence(rule, a, anchor, None)
+
+
+# ---------------------------------------------------------------------------- ITT weighting
+
+
+def _percent(text: str) -> float | None:
+    m = re.search(r"\d+(?:\.\d+)?", text)
+    return float(m.group()) if m else None
+
+
+def sv_weightings(a: DocumentAnalysis) -> list[tuple[Sentence, Hit, float]]:
+    """(sentence, percent entity, value) for every stated social value weighting."""
+    out = []
+    for s in a.sentences:
+        c = s.clause
+        heading = a.document.blocks[s.block].kind is BlockKind.HEADING
+        if not (c.has("WEIGHT") or c.has("EVAL") or heading) or "general" not in c.themes:
+            continue
+        for e in c.ents_of({"PERCENT"}):
+            value = _percent(e.text)
+            if value is not None:
+                out.append((s, e, value))
+    # a table row "Social value | 10%"
+    rows: dict[tuple[int, int], list[Sentence]] = {}
+    for s in a.sentences:
+        if s.table is not None:
+            rows.setdefault(s.table, []).append(s)
+    for cells in rows.values():
+        if any("general" in s.clause.themes for s in cells):
+            for s in cells:
+                for e in s.clause.ents_of({"PERCENT"}):
+                    value = _percent(e.text)
+                    if value is not None:
+                        out.append((s, e, value))
+    return out
+
+
+@check("weighting-absent")
+def weighting_absent(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
+    if not (a.is_itt and a.sv_related):
+        return
+    evaluates = [s for s in a.sentences if s.clause.has("EVAL") or s.clause.ask]
+    if evaluates and not sv_weightings(a):
+        anchor = next((s for s in evaluates if s.clause.all_themes), evaluates[0])
+        yield _on_sentence(rule, a, anchor, None)
+
+
+@check("weighting-below-minimum")
+def weighting_below(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
+    minimum = float(rule.params.get("minimum", 10))
+    found = sv_weightings(a)
+    if found and max(v for _, _, v in found) < minimum:
+        s, e, value = found[0]
+        f = _on_sentence(rule, a, s, e)
+        f.message = rule.message.format_map(_Fields(value=f"{value:g}%", minimum=f"{minimum:g}%"))
+        yield f
+
+
+# ---------------------------------------------------------------------------- KPIs
+
+
+_MONEY = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(m|million|mn|k|thousand|bn|billion)?", re.I)
+_SCALE = {"m": 1e6, "million": 1e6, "mn": 1e6, "k": 1e3, "thousand": 1e3, "bn": 1e9, "billion": 1e9}
+
+
+def money_value(text: str) -> float | None:
+    m = _MONEY.search(text)
+    if not m:
+        return None
+    number = float(m.group(1).replace(",", ""))
+    return number * _SCALE.get((m.group(2) or "").lower(), 1.0)
+
+
+def contract_value(a: DocumentAnalysis) -> tuple[float, Sentence | None] | None:
+    prop = a.document.properties.get("value")
+    if isinstance(prop, (int, float)):
+        return float(prop), None
+    if isinstance(prop, str) and money_value(prop) is not None:
+        return money_value(prop) or 0.0, None
+    for s in a.sentences:
+        c = s.clause
+        if c.has("VALUE"):
+            for e in c.ents_of({"MONEY"}):
+                value = money_value(e.text)
+                if value is not None:
+                    return value, s
+    return None
+
+
+def kpi_count(a: DocumentAnalysis) -> int:
+    rows = sum(t.kpi_rows for t in a.tables.values())
+    named: set[str] = set()
+    for s in a.sentences:
+        for m in re.finditer(r"\bKPI\s*(\d+)", s.clause.text):
+            named.add(m.group(1))
+    return max(rows, len(named))
+
+
+@check("kpi-count")
+def kpi_too_few(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
+    threshold = float(rule.params.get("threshold", 5_000_000))
+    minimum = int(rule.params.get("minimum", 3))
+    found = contract_value(a)
+    if found is None or found[0] <= threshold:
+        return
+    count = kpi_count(a)
+    if count < minimum:
+        value, s = found
+        fields = {"count": count, "value": f"£{value:,.0f}", "minimum": minimum}
+        if s is not None:
+            f = _on_sentence(rule, a, s, None)
+            f.message = rule.message.format_map(_Fields(fields))
+            yield f
+        elif a.document.blocks:
+            yield make_finding(rule, a, 0, a.document.blocks[0].text, (0, 0), **fields)
+
+
+# ---------------------------------------------------------------------------- completeness
+
+
+@check("deadline")
+def deadline(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
+    for s in a.commitments:
+        c = s.clause
+        if not c.measurable or c.all_hedges:
+            continue
+        timed = c.ents_of(TIME_LABELS | {"FREQUENCY"}) or c.has("DEADLINE") or c.has("FREQ")
+        if not timed:
+            yield _on_sentence(rule, a, s, _first(c.targets))
+
+
+@check("baseline")
+def baseline(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
+    for s in a.commitments:
+        c = s.clause
+        change = c.get("CHANGE")
+        if change and c.measurable and not c.has("BASELINE"):
+            yield _on_sentence(rule, a, s, change[0])
+
+
+@check("evaluation-question")
+def evaluation_question(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
+    by_group: dict[int, list[Sentence]] = {}
+    for s in a.sentences:
+        by_group.setdefault(s.group, []).append(s)
+    done: set[int] = set()
+    for s in a.asks:
+        c = s.clause
+        if s.group in done or not c.all_themes:
+            continue
+        done.add(s.group)
+        group = by_group.get(s.group, [s])
+        # the question and what follows it in the same block
+        scope = [x for x in group] + [
+            x for x in a.sentences if x.block == s.block and x.clause.index > c.index
+        ]
+        if not any(x.clause.has("MEASURABLE") or x.clause.measurable for x in scope):
+            yield _on_sentence(rule, a, s, _first(c.get("ASK")))
+
+
+def _coverage(
+    rule: Rule, a: DocumentAnalysis, prefix: str, names: list[str]
+) -> Iterator[Finding]:
+    found = {
+        label.split("|", 1)[1]
+        for s in a.sentences
+        for label in s.clause.hits
+        if label.startswith(prefix + "|")
+    }
+    missing = [n for n in names if n not in found]
+    if not missing or not a.document.blocks:
+        return
+    covered = [n for n in names if n in found]
+    text = (
+        f"Covers {len(covered)} of {len(names)}"
+        + (f" ({', '.join(covered)})" if covered else "")
+        + f"; not addressed: {', '.join(missing)}"
+    )
+    yield make_finding(
+        rule, a, 0, text, (0, 0), "", covered=len(covered), total=len(names),
+        missing=", ".join(missing),
+    )  # fmt: skip
+
+
+@check("imperatives-coverage")
+def imperatives_coverage(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
+    if a.is_itt and a.sv_related:
+        from ..nlp.lexicons import load_lexicons
+
+        names = list(load_lexicons().groups("imperatives", "imperatives"))
+        yield from _coverage(rule, a, "IMP", names)
+
+
+@check("cycle-coverage")
+def cycle_coverage(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
+    mentions = any(label.startswith("CYCLE|") for s in a.sentences for label in s.clause.hits)
+    if a.sv_related and (a.document.kind == "specification" or mentions):
+        from ..nlp.lexicons import load_lexicons
+
+        names = list(load_lexicons().groups("cycle", "stages"))
+        yield from _coverage(rule, a, "CYCLE", names)
+
+
+# ---------------------------------------------------------------------------- generic checks
+
+
+def _targets(rule: Rule, a: DocumentAnalysis) -> list[Sentence]:
+    return {
+        "commitment": a.commitments,
+        "obligation": a.obligations,
+        "ask": a.asks,
+        "sentence": a.sentences,
+    }[rule.applies_to]
+
+
+_MATCHERS: dict[tuple[str, int], Any] = {}
+
+
+def _rule_matcher(rule: Rule, a: DocumentAnalysis) -> Any:
+    doc0 = next((d for d in a.docs if d is not None), None)
+    if doc0 is None:
+        return None
+    vocab = doc0.vocab
+    key = (rule.id, id(vocab))
+    matcher = _MATCHERS.get(key)
+    if matcher is None:
+        if rule.check == "phrase":
+            from ..nlp.pipeline import get_pipeline
+
+            nlp = get_pipeline()
+            lemmatize = nlp.get_pipe("svdocs_lemmatizer")
+            matcher = PhraseMatcher(vocab, attr="LEMMA")
+            matcher.add(rule.id, [lemmatize(nlp.make_doc(p.lower())) for p in rule.phrases])
+        else:
+            matcher = Matcher(vocab)
+            matcher.add(rule.id, rule.patterns)
+        _MATCHERS[key] = matcher
+    return matcher
+
+
+@check("phrase")
+@check("pattern")
+def phrase_or_pattern(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
+    matcher = _rule_matcher(rule, a)
+    if matcher is None:
+        return
+    wanted = {(s.block, s.clause.index): s for s in _targets(rule, a)}
+    for block, doc in enumerate(a.docs):
+        if doc is None:
+            continue
+        for _, start, end in matcher(doc):
+            span = doc[start:end]
+            sent_index = next(
+                (c.index for c in doc._.svd_clauses if c.start <= span.start_char < c.end + 1),
+                None,
+            )
+            s = wanted.get((block, sent_index)) if sent_index is not None else None
+            if s is not None:
+                yield _on_sentence(
+                    rule, a, s, Hit("MATCH", span.start_char, span.end_char, span.text)
+                )
+                wanted.pop((block, sent_index))
+
+
+@check("requires")
+def requires(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
+    for s in _targets(rule, a):
+        missing = [p for p in rule.requires if not has_part(a, s, p)]
+        if missing:
+            f = _on_sentence(rule, a, s, s.clause.trigger)
+            f.message = rule.message.format_map(_Fields(missing=", ".join(missing)))
+            yield f
+
+
+def has_part(a: DocumentAnalysis, s: Sentence, part: str) -> bool:
+    c = s.clause
+    if part == "target":
+        return c.measurable
+    if part == "baseline":
+        return c.has("BASELINE")
+    if part == "deadline":
+        return bool(c.ents_of(TIME_LABELS) or c.has("DEADLINE"))
+    if part == "beneficiaries":
+        return c.has("BENEF") or c.has("LOCAL_DEF")
+    if part == "reporting_frequency":
+        return bool(c.ents_of({"FREQUENCY"}) or c.has("FREQ"))
+    if part == "evidence":
+        return a.covering(s, "evidence") is not None
+    if part == "consequence":
+        return a.covering(s, "consequence") is not None
+    return False

@@ -1,0 +1,166 @@
+"""The lint engine: a Document in, findings out.
+
+>>> from svdocs.lint.engine import Linter
+>>> findings = Linter().lint_document(document)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..config import LintConfig
+from ..errors import ValidationError
+from ..model import Commitment, Document, Finding, Location, Severity
+from ..nlp.pipeline import get_pipeline
+from . import checks as _checks
+from .analysis import DocumentAnalysis, Sentence, analyse
+from .fingerprint import assign_fingerprints
+from .rules import Rule, load_rules
+
+BATCH_SIZE = 256
+
+
+class Linter:
+    """Lints Documents with the shipped rules, the config's rule folders and its settings."""
+
+    def __init__(self, config: LintConfig | None = None, *, model: str | None = None) -> None:
+        self.config = config or LintConfig()
+        if self.config.scope not in ("social-value", "all"):
+            raise ValidationError([f"scope must be 'social-value' or 'all', not {self.config.scope!r}"])
+        rules = load_rules(self.config.rule_dirs)
+        known = {r.id for r in rules}
+        problems = [f"unknown rule {rid!r} in rule settings" for rid in self.config.rules if rid not in known]
+        valid = {"off", *(s.value for s in Severity)}
+        problems += [
+            f"rule {rid!r}: setting must be off, error, warning or info, not {v!r}"
+            for rid, v in self.config.rules.items()
+            if v not in valid
+        ]
+        if problems:
+            raise ValidationError(problems, str(self.config.source) if self.config.source else None)
+        active: list[Rule] = []
+        for rule in rules:
+            setting = self.config.rules.get(rule.id)
+            if setting == "off":
+                continue
+            if setting:
+                rule.severity = Severity(setting)
+            active.append(rule)
+        self.rules: list[Rule] = active
+        self.model = model
+        self.nlp: Language = get_pipeline(model, self.config.lexicons)
+
+    # ------------------------------------------------------------------ processing
+    def _docs(self, documents: list[Document]) -> list[list[Doc | None]]:
+        texts: list[str] = []
+        where: list[tuple[int, int]] = []
+        for d, document in enumerate(documents):
+            for b, block in enumerate(document.blocks):
+                if block.text.strip():
+                    texts.append(block.text)
+                    where.append((d, b))
+        out: list[list[Doc | None]] = [[None] * len(doc.blocks) for doc in documents]
+        for (d, b), doc in zip(where, self.nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
+            out[d][b] = doc
+        return out
+
+    def analyse(self, document: Document) -> DocumentAnalysis:
+        return analyse(document, self._docs([document])[0], self.config)
+
+    def _findings(self, analysis: DocumentAnalysis) -> list[Finding]:
+        findings: list[Finding] = []
+        for rule in self.rules:
+            findings.extend(_checks.CHECKS[rule.check](rule, analysis))
+        findings.sort(key=lambda f: (f.location.block, f.location.start, f.rule))
+        assign_fingerprints(findings)
+        return findings
+
+    def lint_document(self, document: Document) -> list[Finding]:
+        return self._findings(self.analyse(document))
+
+    def lint_documents(self, documents: Iterable[Document]) -> Iterator[list[Finding]]:
+        """Findings per document, in order; blocks go through ``nlp.pipe`` in batches."""
+        batch: list[Document] = []
+        size = 0
+        for document in documents:
+            batch.append(document)
+            size += len(document.blocks)
+            if size >= BATCH_SIZE * 4:
+                yield from self._lint_batch(batch)
+                batch, size = [], 0
+        if batch:
+            yield from self._lint_batch(batch)
+
+    def _lint_batch(self, documents: list[Document]) -> Iterator[list[Finding]]:
+        for document, docs in zip(documents, self._docs(documents), strict=True):
+            yield self._findings(analyse(document, docs, self.config))
+
+    # ------------------------------------------------------------------ commitments
+    def commitments(self, document: Document) -> list[Commitment]:
+        """The commitments recovered from the text, with the parts found for each."""
+        analysis = self.analyse(document)
+        return [to_commitment(analysis, s) for s in analysis.commitments]
+
+
+def _number(text: str) -> float | None:
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    if m:
+        return float(m.group().replace(",", ""))
+    return None
+
+
+def to_commitment(a: DocumentAnalysis, s: Sentence) -> Commitment:
+    c = s.clause
+    themes = sorted(t for t in c.all_themes if t != "general") or sorted(c.all_themes)
+    target = c.targets[0] if c.targets else None
+    quantity = _number(target.text) if target else None
+    unit = None
+    if target is not None:
+        if target.label == "PERCENT":
+            unit = "%"
+        elif target.label == "MONEY":
+            unit = "GBP"
+        else:
+            words = target.text.split()
+            unit = words[-1] if len(words) > 1 else None
+    timing = c.ents_of({"DATE", "DURATION"}) or c.get("DEADLINE")
+    frequency = c.ents_of({"FREQUENCY"}) or c.get("FREQ")
+    ev = a.covering(s, "evidence")
+    cons = a.covering(s, "consequence")
+    verifier = None
+    if ev is not None and ev.clause.has("PARTY|authority"):
+        verifier = ev.clause.get("PARTY|authority")[0].text
+    b = a.document.blocks[s.block]
+    return Commitment(
+        text=c.text,
+        theme=themes[0] if themes else None,
+        quantity=quantity,
+        unit=unit,
+        target=target.text if target else None,
+        baseline=c.get("BASELINE")[0].text if c.has("BASELINE") else None,
+        deadline=timing[0].text if timing else None,
+        beneficiaries=", ".join(h.text for h in c.get("BENEF")) or None,
+        evidence=[h.text for h in ev.clause.get("EVIDENCE")] if ev is not None else [],
+        reporting_frequency=frequency[0].text if frequency else None,
+        verifier=verifier,
+        consequence=cons.clause.text if cons is not None else None,
+        party=c.party,
+        hedges=[h.text for h in c.all_hedges],
+        location=Location(
+            path=a.document.path or "<text>",
+            block=s.block,
+            start=c.start,
+            end=c.end,
+            heading_path=tuple(b.heading_path),
+            clause=b.number,
+            line=b.source.line,
+            part=b.source.part,
+            page=b.source.page,
+            paragraph=b.source.paragraph,
+            table=b.table,
+        ),
+    )

@@ -1,0 +1,70 @@
+"""Reporters turn a :class:`svdocs.report.Report` into text, JSON, SARIF or an HTML page.
+
+>>> from svdocs.reporters import render
+>>> render(report, "sarif", rules=linter.rules)        # doctest: +SKIP
+
+``rules`` (the lint rules, for SARIF's rule descriptions and the HTML summary) is optional:
+without it each rule is described from its findings.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..outputs import write_text_atomic
+from ..report import Report
+from .html_report import render_html
+from .json_report import render_json
+from .sarif import render_sarif
+from .text import render_text
+
+FORMATS: tuple[str, ...] = ("text", "json", "sarif", "html")
+
+
+def render(report: Report, fmt: str = "text", *, rules: Sequence[Any] | None = None,
+           color: bool = False, root: Path | None = None) -> str:
+    """The report in format ``fmt`` (one of :data:`FORMATS`) as a string.
+
+    ``color`` applies to the text format only; ``root`` is the folder paths are shown
+    relative to (default: the working folder).
+    """
+    if fmt == "text":
+        return render_text(report, color=color, root=root)
+    if fmt == "json":
+        return render_json(report)
+    if fmt == "sarif":
+        return render_sarif(report, rules, root=root)
+    if fmt == "html":
+        return render_html(report, rules, root=root)
+    raise ValueError(f"unknown report format {fmt!r} (use {', '.join(FORMATS)})")
+
+
+def rule_metadata(rule_dirs: Iterable[Path] = ()) -> list[Any] | None:
+    """The shipped lint rules (plus those in ``rule_dirs``) and the suppression rules, for
+    SARIF's rule descriptions and the HTML summary; ``None`` if they cannot be loaded."""
+    try:
+        from ..lint.rules import load_rules
+        from ..suppress import META_RULES
+
+        return [*load_rules(extra_dirs=tuple(rule_dirs)), *META_RULES]
+    except Exception:  # the reports still describe each rule from its findings
+        return None
+
+
+def write_report(report: Report, fmt: str, path: str | os.PathLike[str], *,
+                 force: bool = False, rules: Sequence[Any] | None = None,
+                 root: Path | None = None) -> Path:
+    """Render ``report`` as ``fmt`` and write it to ``path`` atomically; an existing file is
+    replaced only with ``force`` and a linted document never. Returns the path written."""
+    if rules is None and fmt in ("sarif", "html"):
+        rules = rule_metadata()
+    text = render(report, fmt, rules=rules, root=root)
+    return write_text_atomic(Path(path), text, force=force,
+                             inputs=[Path(fr.path) for fr in report.files])
+
+
+__all__ = ["FORMATS", "render", "render_html", "render_json", "render_sarif", "render_text",
+           "rule_metadata", "write_report"]

@@ -1,0 +1,96 @@
+"""The text report: findings grouped by file, each with its excerpt and advice, then a summary.
+
+::
+
+    tenders/spec.md
+      tenders/spec.md:12:17  warning  vague-commitment  hedged-commitment
+        The Supplier shall >>endeavour to<< recruit local people.
+        A hedge turns the commitment into an intention that cannot be enforced.
+        Suggestion: State what the Supplier shall do, how much and by when.
+        Fix clause: local-employment
+
+    2 files, 1 finding (0 errors, 1 warning, 0 info); vague-commitment 1, ...
+
+Flagged words are shown between ``>>`` and ``<<``; with colour (a terminal, NO_COLOR unset)
+they are shown in bold red instead, and severities are coloured.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..model import CATEGORIES, Severity
+from ..report import Report
+from .common import excerpt, flag_span, format_location
+
+MARK_OPEN = ">>"
+MARK_CLOSE = "<<"
+_SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def summary_line(report: Report) -> str:
+    """One line that sums up a report (files, findings by severity and by category)."""
+    s = report.summary()
+    sev = s["by_severity"]
+    parts = [
+        _plural(s["files"], "file"),
+        f"{_plural(s['findings'], 'finding')} ({_plural(sev['error'], 'error')}, "
+        f"{_plural(sev['warning'], 'warning')}, {sev['info']} info)",
+    ]
+    line = ", ".join(parts)
+    cats = ", ".join(f"{c} {s['by_category'].get(c, 0)}" for c in CATEGORIES)
+    line += f"; {cats}"
+    if s["suppressed"]:
+        line += f"; {s['suppressed']} suppressed"
+    if s["files_with_errors"]:
+        line += f"; {_plural(s['files_with_errors'], 'file')} could not be read"
+    return line
+
+
+def render_text(report: Report, *, color: bool = False, root: Path | None = None) -> str:
+    """The text report as one string (ANSI colour codes only when ``color``)."""
+    def style(text: str, **kw: object) -> str:
+        return click.style(text, **kw) if color else text  # type: ignore[arg-type]
+
+    out: list[str] = []
+    for fr in report.files:
+        active = fr.active
+        if fr.error is not None:
+            out.append(style(fr.path, bold=True))
+            out.append(f"  {style('error', fg='red', bold=True)}: {fr.error}")
+            out.append("")
+            continue
+        if not active and not fr.warnings:
+            continue
+        out.append(style(fr.path, bold=True))
+        for w in fr.warnings:
+            out.append(f"  note: {w}")
+        for f in active:
+            where = format_location(f, root)
+            sev = style(f.severity.value, fg=_SEVERITY_COLOURS[f.severity], bold=True)
+            out.append(f"  {where}  {sev}  {f.category}  {style(f.rule, dim=True)}")
+            text, span = excerpt(f.text, flag_span(f, fr.document))
+            if span is not None:
+                a, b = span
+                flagged = (style(text[a:b], fg="red", bold=True, underline=True) if color
+                           else f"{MARK_OPEN}{text[a:b]}{MARK_CLOSE}")
+                text = text[:a] + flagged + text[b:]
+            if text:
+                out.append(f"    {text}")
+            if f.message:
+                out.append(f"    {f.message}")
+            if f.suggestion:
+                out.append(f"    Suggestion: {f.suggestion}")
+            if f.fix_clause:
+                out.append(f"    Fix clause: {f.fix_clause}")
+        out.append("")
+    if not report.findings and not report.errors:
+        out.append("No findings.")
+    out.append(summary_line(report))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,7 @@
+"""DOCX writer: Word styles, outline numbering, fields, tables and document properties."""
+
+from __future__ import annotations
+
+from .writer import DocxWriter, render_docx
+
+__all__ = ["DocxWriter", "render_docx"]

@@ -1,0 +1,156 @@
+"""The labelled evaluation corpus is well formed and its labels point at real sentences.
+
+`svdocs eval` (and anyone measuring the linter) trusts these files, so a typo in a `match`
+string or a sidecar with a wrong category would silently distort precision and recall.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from svdocs.model import CATEGORIES
+
+CORPUS = Path(__file__).parent / "eval_corpus"
+DOC_EXTENSIONS = {".md", ".txt", ".html"}
+
+
+def corpus_documents() -> list[Path]:
+    return sorted(
+        p for p in CORPUS.iterdir() if p.suffix in DOC_EXTENSIONS and p.name != "README.md"
+    )
+
+
+def sidecar(doc: Path) -> Path:
+    return doc.with_name(doc.name[: -len(doc.suffix)] + ".expected.yml")
+
+
+def load_labels(doc: Path) -> dict:
+    return yaml.safe_load(sidecar(doc).read_text(encoding="utf-8"))
+
+
+def plain_blocks(doc: Path) -> list[str]:
+    """The document's text as blocks (paragraphs, list items, table cells), markup removed."""
+    raw = doc.read_text(encoding="utf-8")
+    if doc.suffix == ".html":
+        raw = re.sub(r"<(title|head)[^>]*>.*?</\1>", "", raw, flags=re.S | re.I)
+        parts = re.split(r"<(?:p|li|h\d|td|th|tr)\b[^>]*>", raw)
+        blocks = [html.unescape(re.sub(r"<[^>]+>", " ", p)) for p in parts]
+    else:
+        blocks = []
+        for para in re.split(r"\n\s*\n", raw):
+            if para.lstrip().startswith("|"):
+                for row in para.splitlines():
+                    blocks.extend(row.strip().strip("|").split("|"))
+            else:
+                blocks.append(para)
+    cleaned = [re.sub(r"\s+", " ", re.sub(r"^#+\s*|[*_`]", "", b)).strip() for b in blocks]
+    return [b for b in cleaned if b and not re.fullmatch(r"[-:| ]+", b)]
+
+
+def count_sentences(blocks: list[str]) -> int:
+    """Sentences as a reader counts them: each block, split after . ; ? ! before a capital."""
+    return sum(len(re.split(r"(?<=[.;?!])\s+(?=[A-Z(\"])", b)) for b in blocks)
+
+
+DOCS = corpus_documents()
+
+
+def test_corpus_is_large_enough_and_mixes_formats() -> None:
+    assert len(DOCS) >= 70
+    by_ext = Counter(p.suffix for p in DOCS)
+    assert by_ext[".md"] >= 40 and by_ext[".txt"] >= 10 and by_ext[".html"] >= 5
+
+
+def test_every_file_in_the_corpus_belongs_to_a_pair() -> None:
+    expected = {sidecar(d).name for d in DOCS} | {d.name for d in DOCS} | {"README.md"}
+    stray = sorted(p.name for p in CORPUS.iterdir() if p.name not in expected)
+    assert stray == []
+    missing = [d.name for d in DOCS if not sidecar(d).is_file()]
+    assert missing == []
+
+
+def test_each_category_has_enough_labels_and_clean_documents_exist() -> None:
+    counts: Counter[str] = Counter()
+    clean = 0
+    for doc in DOCS:
+        findings = load_labels(doc)["findings"]
+        clean += not findings
+        counts.update(f["category"] for f in findings)
+    assert counts["vague-commitment"] >= 40
+    assert counts["missing-evidence"] >= 20
+    assert counts["missing-consequence"] >= 15
+    assert clean >= 25  # documents that must produce no mission-category finding
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
+def test_labels_are_well_formed_and_point_at_the_text(doc: Path) -> None:
+    data = load_labels(doc)
+    assert set(data) == {"description", "findings"}
+    assert isinstance(data["description"], str) and 10 < len(data["description"]) < 200
+    assert isinstance(data["findings"], list)
+    blocks = [b.lower() for b in plain_blocks(doc)]
+    assert 3 <= count_sentences(blocks) <= 25, "a mini-document has 3-25 sentences"
+    seen: set[tuple[str, str | None]] = set()
+    for item in data["findings"]:
+        assert set(item) <= {"category", "match"}
+        assert item["category"] in CATEGORIES
+        match = item.get("match")
+        key = (item["category"], match)
+        if match is None:
+            # only the document-level category may omit match, and only once per document
+            assert item["category"] == "missing-consequence"
+        else:
+            assert match == match.strip() and len(match) >= 8
+            # each match sits inside one block (a sentence, list item or table cell)
+            hits = [b for b in blocks if match.lower() in b]
+            assert hits, f"{match!r} is not in {doc.name}"
+        assert key not in seen, f"duplicate label {key}"
+        seen.add(key)
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
+def test_each_match_selects_one_sentence(doc: Path) -> None:
+    """A match must not be ambiguous: it names exactly one sentence of the document."""
+    blocks = [b.lower() for b in plain_blocks(doc)]
+    sentences = [s for b in blocks for s in re.split(r"(?<=[.;?!])\s+(?=[a-z(\"])", b)]
+    for item in load_labels(doc)["findings"]:
+        if "match" in item:
+            hits = [s for s in sentences if item["match"].lower() in s]
+            assert len(hits) == 1, f"{item['match']!r} matches {len(hits)} sentences"
+
+
+def test_readers_keep_every_match_inside_one_block() -> None:
+    """Read with svdocs' own readers: every match must fall inside a single block's text."""
+    try:
+        from svdocs.readers import read_document
+    except ImportError:
+        pytest.skip("svdocs.readers.read_document is not available")
+    problems = []
+    for doc in DOCS:
+        document = read_document(doc)
+        texts = [re.sub(r"\s+", " ", b.text).lower() for b in document.blocks]
+        for item in load_labels(doc)["findings"]:
+            match = item.get("match")
+            if match and not any(match.lower() in t for t in texts):
+                problems.append(f"{doc.name}: {match!r}")
+    assert problems == []
+
+
+def test_readme_counts_match_the_corpus() -> None:
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    assert f"{len(DOCS)} mini-documents" in readme
+    labels: Counter[str] = Counter()
+    docs_with: Counter[str] = Counter()
+    for doc in DOCS:
+        findings = load_labels(doc)["findings"]
+        labels.update(f["category"] for f in findings)
+        docs_with.update({f["category"] for f in findings})
+    for category in CATEGORIES:
+        row = f"| `{category}` | {labels[category]} | {docs_with[category]} |"
+        assert row in readme, row

@@ -1,0 +1,59 @@
+"""The linter against the clause library: every weak alternative flags in a mission category,
+and every document assembled from the sample briefs is clean in the three categories."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from svdocs.lint.engine import Linter
+from svdocs.model import CATEGORIES
+from svdocs.readers import read_text
+from svdocs.resources import data_dir
+
+library_mod = pytest.importorskip("svdocs.library.loader")
+LIBRARY = library_mod.load_library()
+WEAK = [
+    pytest.param(clause.id, alt.body, id=f"{clause.id}.{alt.id}")
+    for clause in LIBRARY
+    for alt in getattr(clause, "alternatives", [])
+    if getattr(alt, "weak", False)
+]
+BRIEFS = sorted((data_dir("samples") / "briefs").glob("*.yml"))
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+def _plain(body: str) -> str:
+    """A weak body with any jinja expression replaced by a neutral word."""
+    body = re.sub(r"\{%.*?%\}", "", body, flags=re.S)
+    return re.sub(r"\{\{.*?\}\}", "the agreed amount", body, flags=re.S)
+
+
+def test_library_has_weak_alternatives() -> None:
+    assert len(WEAK) >= 10
+
+
+@pytest.mark.parametrize(("clause_id", "body"), WEAK)
+def test_weak_alternative_flags(linter: Linter, clause_id: str, body: str) -> None:
+    heading = LIBRARY.get(clause_id).title
+    doc = read_text(f"# {heading}\n\n{_plain(body)}", fmt="markdown")
+    categories = {f.category for f in linter.lint_document(doc)}
+    assert categories & set(CATEGORIES), f"weak wording of {clause_id} passed: {body!r}"
+
+
+@pytest.mark.parametrize("brief", BRIEFS, ids=[b.stem for b in BRIEFS])
+def test_assembled_documents_are_clean(linter: Linter, brief: Path) -> None:
+    builder = pytest.importorskip("svdocs.assemble.builder")
+    result = builder.assemble_file(brief)
+    for kind, document in result.documents.items():
+        findings = [f for f in linter.lint_document(document) if f.category in CATEGORIES]
+        assert not findings, (
+            f"{brief.name} {kind}: "
+            + "; ".join(f"{f.rule}: {f.text[:100]}" for f in findings)
+        )
