@@ -49,7 +49,8 @@ def _looks_like_path(value: str) -> bool:
         return False
     if Path(value).exists():
         return True
-    if set("*?[") & set(value) and glob.glob(value, recursive=True):
+    if set("*?[") & set(value) and any(
+            os.path.exists(m) for m in glob.glob(value, recursive=True)):
         return True
     from .batch import supported_extensions
 

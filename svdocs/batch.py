@@ -80,7 +80,8 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         elif p.exists():
             found.append(p)
         elif _GLOB_CHARS & set(text):
-            matches = sorted(glob.glob(text, recursive=True))
+            # (Python 3.11 answers "missing/**" with "missing/": keep only what exists)
+            matches = sorted(m for m in glob.glob(text, recursive=True) if os.path.exists(m))
             if not matches:
                 found.append(p)  # reported as "no file matches"
             for m in matches:

@@ -12,6 +12,16 @@ from pathlib import Path
 from .errors import OutputError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+#: Mode for new outputs: what an ordinary ``open()`` would give (mkstemp's 0600 is too tight).
+_FILE_MODE = 0o666 & ~_umask()
+
+
 def check_target(path: Path, *, force: bool = False, inputs: Iterable[Path] = ()) -> None:
     """Refuse to write ``path`` if it exists (without ``force``) or is one of the inputs."""
     resolved = path.resolve()
@@ -40,6 +50,7 @@ def write_bytes_atomic(path: Path, data: bytes, *, force: bool = False,
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -77,6 +88,7 @@ def staged_outputs(targets: Iterable[Path], *, force: bool = False,
             staged[t] = Path(tmp)
         yield staged
         for final, tmp in staged.items():
+            os.chmod(tmp, _FILE_MODE)
             os.replace(tmp, final)
         staged = {}
     finally:

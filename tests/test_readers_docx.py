@@ -383,3 +383,44 @@ def test_bad_numbering_values_do_not_crash(tmp_path: Path, attr: str) -> None:
                  "</w:num></w:numbering>")
     doc = _read(tmp_path, p("text", num=(1, 0)), numbering=numbering)
     assert doc.blocks[0].text == "text"
+
+
+def test_comment_spanning_paragraphs(tmp_path: Path) -> None:
+    body = (p(inner=r("First ") + '<w:commentRangeStart w:id="7"/>' + r("part one."))
+            + p(inner=r("Part two") + '<w:commentRangeEnd w:id="7"/>' + r(" after.")))
+    doc = _read(tmp_path, body, comments={7: ("R", "Spans two paragraphs")})
+    first, second = doc.blocks
+    [c1], [c2] = first.meta["comments"], second.meta["comments"]
+    assert first.text[c1["start"]:c1["end"]] == "part one."
+    assert second.text[c2["start"]:c2["end"]] == "Part two"
+
+
+def test_level_restart_zero_keeps_counting(tmp_path: Path) -> None:
+    numbering = (
+        f'<w:numbering {NS}><w:abstractNum w:abstractNumId="0">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlRestart w:val="0"/><w:lvlText w:val="Note %2"/></w:lvl>'
+        '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    )
+    body = "".join([p("a", num=(1, 0)), p("n1", num=(1, 1)), p("b", num=(1, 0)),
+                    p("n2", num=(1, 1))])
+    doc = _read(tmp_path, body, numbering=numbering)
+    assert [b.number for b in doc.blocks] == ["1", "Note 1", "2", "Note 2"]
+
+
+def test_numbering_style_link_is_followed(tmp_path: Path) -> None:
+    numbering = (
+        f'<w:numbering {NS}>'
+        '<w:abstractNum w:abstractNumId="10"><w:numStyleLink w:val="ClauseList"/></w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="11"><w:styleLink w:val="ClauseList"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="5"/><w:numFmt w:val="upperRoman"/>'
+        '<w:lvlText w:val="Part %1"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="5"><w:abstractNumId w:val="11"/></w:num>'
+        '<w:num w:numId="6"><w:abstractNumId w:val="10"/></w:num></w:numbering>'
+    )
+    styles = styles_xml([("ClauseList", "Clause List", '<w:numPr><w:numId w:val="5"/></w:numPr>')])
+    doc = _read(tmp_path, p("Commercial terms", num=(6, 0)) + p("Schedules", num=(6, 0)),
+                styles=styles, numbering=numbering)
+    assert [b.number for b in doc.blocks] == ["Part V", "Part VI"]

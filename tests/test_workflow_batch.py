@@ -40,8 +40,8 @@ def test_a_file_named_explicitly_is_kept_whatever_its_extension(tree: Path) -> N
 
 
 def test_missing_paths_and_empty_globs_are_kept_for_reporting(tmp_path: Path) -> None:
-    got = expand_paths([tmp_path / "gone.md", f"{tmp_path}/*.docx"])
-    assert [p.name for p in got] == ["*.docx", "gone.md"]
+    got = expand_paths([tmp_path / "gone.md", f"{tmp_path}/*.docx", f"{tmp_path}/no/**"])
+    assert [p.name for p in got] == ["*.docx", "gone.md", "**"]
 
 
 def test_relative_paths_stay_relative(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:

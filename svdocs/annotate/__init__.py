@@ -120,6 +120,8 @@ def annotate_bytes(data: bytes, findings: Sequence[Finding],
                 if block is not None and 0 <= start < end <= len(block.text):
                     p1, s1 = _locate(spans, start, end=False)
                     p2, e2 = _locate(spans, end, end=True)
+                    if p1 == p2 and _shown_text(paragraphs[p1])[s1:e2] != block.text[start:end]:
+                        raise AnchorError("the paragraph's text differs from the block's")
                     anchor_span(paragraphs[p1], s1, paragraphs[p2], e2, cid)
                 else:  # about the block as a whole (e.g. a missing consequence)
                     mark_paragraph(paragraphs[spans[0][0]], cid)

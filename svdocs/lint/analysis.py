@@ -153,7 +153,7 @@ class DocumentAnalysis:
         return None
 
 
-_REF_WORDS = {"paragraph", "paragraphs", "clause", "clauses", "para", "paras", "section"}
+_REF_WORDS = {"paragraph", "paragraphs", "clause", "clauses", "para", "paras"}
 _RANGE = re.compile(r"^\s*(?:to|-|–|and|or)\s*(\d+(?:\.\d+)*)")
 
 
@@ -167,7 +167,9 @@ def _referenced_numbers(c: Clause) -> list[tuple[str, str]]:
     out = []
     for e in c.ents_of({"REF"}):
         words = e.text.split()
-        if words and words[0].lower() in _REF_WORDS:
+        before = c.text[: e.start - c.start].split()
+        # "the commitments in paragraph 1" scopes; "a Default under Clause 30" does not
+        if words and words[0].lower() in _REF_WORDS and before and before[-1].lower() == "in":
             low = words[-1].strip(".()")
             m = _RANGE.match(c.text[e.end - c.start :])
             out.append((low, m.group(1) if m else low))

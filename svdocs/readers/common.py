@@ -161,6 +161,13 @@ class DocumentBuilder:
             raise self.limits.exceeded("max_characters", "too much text", self.doc.path)
         return block
 
+    def save_outline(self) -> list[tuple[int, str]]:
+        """The current heading path, to restore after reading text outside the outline."""
+        return list(self._headings)
+
+    def restore_outline(self, saved: list[tuple[int, str]]) -> None:
+        self._headings[:] = saved
+
     def reset_outline(self) -> None:
         """Forget the heading path (a header, footer or new part starts outside the outline)."""
         self._headings.clear()

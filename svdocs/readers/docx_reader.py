@@ -24,7 +24,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..limits import Limits
-from ..model import Block, BlockKind, Document, SourceRef, TableRef
+from ..model import BlockKind, Document, SourceRef, TableRef
 from .common import DocumentBuilder, read_input_bytes
 from .docx_numbering import Numbering, Styles, to_int
 from .docx_package import DocxPackage, Relationship
@@ -128,6 +128,7 @@ class _DocxReader:
         self.styles = Styles(self._part_xml("styles"))
         self.numbering = Numbering(self._part_xml("numbering"), self.styles)
         self.comments = self._read_comments()
+        self.notes_parts: dict[str, str] = {}  # "footnote" / "endnote" -> zip part name
         self.footnotes = self._read_notes("footnotes", W_FOOTNOTE)
         self.endnotes = self._read_notes("endnotes", W_ENDNOTE)
         self.notes_done: set[tuple[str, str]] = set()
@@ -163,8 +164,7 @@ class _DocxReader:
         out: dict[str, etree._Element] = {}
         if root is None or rel is None:
             return out
-        self._notes_part = getattr(self, "_notes_part", {})
-        self._notes_part[rel_type] = rel.target
+        self.notes_parts[rel_type.rstrip("s")] = rel.target
         for note in root.iter(tag):
             nid = note.get(W_ID)
             if nid is None or note.get(W_TYPE) in ("separator", "continuationSeparator",
@@ -274,10 +274,10 @@ class _DocxReader:
 
     def _note(self, kind: str, nid: str, note: etree._Element) -> None:
         self.notes_done.add((kind, nid))
-        part_name = getattr(self, "_notes_part", {}).get(f"{kind}s", f"word/{kind}s.xml")
-        saved = list(self.builder._headings)
+        part_name = self.notes_parts.get(kind, f"word/{kind}s.xml")
+        saved = self.builder.save_outline()
         self._container(note, part_name, kind, 0, None)
-        self.builder._headings[:] = saved
+        self.builder.restore_outline(saved)
 
     def _paragraph_props(self, p: etree._Element) -> tuple[str | None, str | None, int | None,
                                                            int | None, bool]:
@@ -557,4 +557,4 @@ def _is_header_row(row: etree._Element) -> bool:
     return h is not None and (h.get(W_VAL) or "true") not in ("0", "false", "off")
 
 
-__all__ = ["W_NS", "Block", "parse_docx", "read_docx_file"]
+__all__ = ["W_NS", "parse_docx", "read_docx_file", "typed_number"]
