@@ -76,23 +76,29 @@ def generate(folder: Path, count: int, seed: int = 2025) -> None:
 
 
 _CHILD = """
-import json, sys, time
+import json, resource, sys, time
 start = time.perf_counter()
 from svdocs.batch import lint_paths
 from svdocs.config import LintConfig
 report = lint_paths([sys.argv[1]], LintConfig(), jobs=int(sys.argv[2]))
 seconds = time.perf_counter() - start
+cpu = sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
+                                            resource.getrusage(resource.RUSAGE_CHILDREN)))
 shape = [(fr.path, [f.fingerprint for f in fr.findings]) for fr in report.files]
-print(json.dumps({"seconds": seconds, "findings": len(report.findings), "shape": shape}))
+print(json.dumps({"seconds": seconds, "cpu": cpu, "findings": len(report.findings),
+                  "shape": shape}))
 """
 
 
-def run(folder: Path, jobs: int) -> tuple[float, list[Any], int]:
-    """Lint ``folder`` in a fresh Python process, as a command-line run would."""
+def run(folder: Path, jobs: int) -> dict[str, Any]:
+    """Lint ``folder`` in a fresh Python process, as a command-line run would.
+
+    Returns wall ``seconds``, ``cpu`` seconds of the process and its worker processes,
+    ``findings`` and the ``shape`` (paths and fingerprints, for the identity check)."""
     out = subprocess.run([sys.executable, "-c", _CHILD, str(folder), str(jobs)],
                          capture_output=True, text=True, check=True)
-    data = json.loads(out.stdout)
-    return data["seconds"], data["shape"], data["findings"]
+    data: dict[str, Any] = json.loads(out.stdout)
+    return data
 
 
 def startup_seconds() -> float:
@@ -119,12 +125,13 @@ def main() -> None:
         print(f"start-up (import + pipeline): {startup_seconds():.1f} s")
         first: list[Any] | None = None
         for jobs in args.jobs:
-            seconds, shape, findings = run(folder, jobs)
-            print(f"--jobs {jobs}: {seconds:6.1f} s  {args.files / seconds:7.1f} files/s  "
-                  f"({findings} findings)")
+            r = run(folder, jobs)
+            print(f"--jobs {jobs}: {r['seconds']:6.1f} s wall  {args.files / r['seconds']:6.1f} "
+                  f"files/s  {r['cpu']:6.1f} s CPU  ({r['findings']} findings; load average "
+                  f"now {os.getloadavg()[0]:.1f})")
             if first is None:
-                first = shape
-            elif shape != first:
+                first = r["shape"]
+            elif r["shape"] != first:
                 raise SystemExit(f"--jobs {jobs} gave different findings from --jobs "
                                  f"{args.jobs[0]}")
         print("findings identical across jobs values")

@@ -250,3 +250,51 @@ def test_overlapping_findings_in_one_run(fixture, tmp_path: Path) -> None:
     assert sorted(a for a, _ in svdocs_comments(copy_doc)) == sorted(
         [wide.flagged, f_copy.flagged])
     assert [b.text for b in copy_doc.blocks] == [b.text for b in doc.blocks]
+
+
+def test_words_in_a_hyperlink_and_a_field_result(tmp_path: Path) -> None:
+    d = docx.Document()
+    p = d.add_paragraph("The Supplier shall ")
+    p._p.append(parse_xml(
+        f'<w:hyperlink {nsdecls("w")} w:anchor="annex1"><w:r><w:rPr><w:i/></w:rPr>'
+        '<w:t xml:space="preserve">seek to recruit</w:t></w:r></w:hyperlink>'))
+    p.add_run(" apprentices as set out in ")
+    for xml in ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+                '<w:r><w:instrText xml:space="preserve"> REF annex </w:instrText></w:r>',
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+                '<w:r><w:t>Annex One where appropriate</w:t></w:r>',
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r>'):
+        p._p.append(parse_xml(xml.replace("<w:r>", f'<w:r {nsdecls("w")}>', 1)))
+    p.add_run(".")
+    src = tmp_path / "links.docx"
+    d.save(str(src))
+    doc = read_document(src)
+    (block,) = [b for b in doc.blocks if "recruit" in b.text]
+    assert "REF annex" not in block.text
+    findings = [finding(doc, "recruit", "seek to"),
+                finding(doc, "recruit", "where appropriate", rule="vague-qualifier")]
+    out = annotate_docx(src, findings, tmp_path / "out", document=doc)
+    copy_doc = read_document(out)
+    assert [b.text for b in copy_doc.blocks] == [b.text for b in doc.blocks]
+    assert sorted(a for a, _ in svdocs_comments(copy_doc)) == ["seek to", "where appropriate"]
+    body = part_xml(out, "word/document.xml")
+    link = body.find(f".//{W}hyperlink")
+    assert link is not None and "".join(link.itertext()) == "seek to recruit"
+    assert link.find(f"{W}commentRangeStart") is not None
+    assert [r.find(f"{W}rPr/{W}i") is not None for r in link.findall(f"{W}r")
+            if "".join(r.itertext())] == [True, True]
+    instr = body.find(f".//{W}instrText")
+    assert instr is not None and instr.text == " REF annex "
+
+
+def test_offsets_that_do_not_match_the_paragraph_fall_back_to_the_whole_paragraph(
+        fixture) -> None:
+    path, doc = fixture
+    f = finding(doc, "will seek to employ", "seek to")
+    stale = copy.deepcopy(doc)
+    i = f.location.block
+    stale.blocks[i].text = "X" * 5 + stale.blocks[i].text  # the words moved: offsets are stale
+    f.location.start += 5
+    f.location.end += 5
+    result = annotate_bytes(path.read_bytes(), [f], stale)
+    assert result.anchored == 1 and result.notes and "whole paragraph" in result.notes[0]

@@ -174,3 +174,10 @@ def test_bad_config_is_a_one_line_error(files: Path) -> None:
 def test_scope_option_is_checked(files: Path) -> None:
     result = run("weak.md", "--scope", "everything")
     assert result.exit_code == 2
+
+
+def test_text_summary_counts_baselined_findings(files: Path) -> None:
+    assert run("weak.md", "--write-baseline", "baseline.json").exit_code == 0
+    result = run("weak.md", "--baseline", "baseline.json")
+    assert result.exit_code == 0
+    assert "in the baseline" in result.stdout.splitlines()[-1]

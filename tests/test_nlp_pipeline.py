@@ -46,7 +46,10 @@ def test_lettered_items_are_sentences_and_inherit_the_lead_in(nlp: Language) -> 
 
 
 def test_clause_numbers_and_abbreviations_do_not_split(nlp: Language) -> None:
-    text = "3.1 The Supplier shall comply with cl. 4.2 and No. 5 of Sch. 2. 3.2 The Supplier shall report."
+    text = (
+        "3.1 The Supplier shall comply with cl. 4.2 and No. 5 of Sch. 2. "
+        "3.2 The Supplier shall report."
+    )
     cs = clauses(nlp, text)
     assert len(cs) == 2
     assert cs[1].text.startswith("3.2")

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+
 from ..errors import InputError
 from ..model import Document, Finding
 from ..outputs import write_bytes_atomic
@@ -98,8 +100,8 @@ def annotate_bytes(data: bytes, findings: Sequence[Finding],
 
     try:
         wd = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise InputError(f"cannot annotate: not a Word document ({exc})") from None
+    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise InputError(f"cannot annotate: python-docx cannot open it ({exc})") from None
     paragraphs = _body_paragraphs(wd)
     first_text_p = next((p for p in paragraphs if _shown_text(p).strip()), None)
     result = AnnotationResult(data=b"")

@@ -16,14 +16,22 @@ from ..reporters.common import wants_color
 _SEVERITIES = [s.value for s in Severity]
 
 
-def _annotate(report: Any, out_dir: Path, force: bool) -> tuple[list[Path], list[str]]:
-    """Write a reviewed copy of every DOCX in ``report`` into ``out_dir`` (all or none)."""
-    from ..annotate import annotate_bytes, reviewed_name
-    from ..outputs import staged_outputs
+def _annotate(report: Any, out_dir: Path, force: bool
+              ) -> tuple[list[Path], list[str], list[str]]:
+    """Write a reviewed copy of every DOCX in ``report`` into ``out_dir``.
 
-    jobs: list[tuple[Any, Path]] = []
+    Returns the copies written, the inputs skipped (not DOCX) and one-line errors for DOCX
+    files that could not be annotated; the copies that can be made are written together.
+    """
+    from ..annotate import annotate_bytes, reviewed_name
+    from ..errors import SvdocsError
+    from ..outputs import check_target, staged_outputs
+
+    inputs = [Path(fr.path) for fr in report.files]
     skipped: list[str] = []
+    failed: list[str] = []
     names: dict[str, int] = {}
+    ready: dict[Path, bytes] = {}
     for fr in report.files:
         if fr.error is not None:
             continue
@@ -34,18 +42,20 @@ def _annotate(report: Any, out_dir: Path, force: bool) -> tuple[list[Path], list
         names[name] = names.get(name, 0) + 1
         if names[name] > 1:  # two inputs with the same name in different folders
             name = f"{Path(fr.path).stem}.{names[name]}.reviewed.docx"
-        jobs.append((fr, out_dir / name))
-    if not jobs:
-        return [], skipped
-    inputs = [Path(fr.path) for fr in report.files]
-    written: list[Path] = []
-    with staged_outputs([t for _, t in jobs], force=force, inputs=inputs) as staged:
-        for fr, target in jobs:
+        target = out_dir / name
+        check_target(target, force=force, inputs=inputs)
+        try:
             data = Path(fr.path).read_bytes()
-            result = annotate_bytes(data, fr.findings, fr.document)
-            staged[target].write_bytes(result.data)
-            written.append(target)
-    return written, skipped
+            ready[target] = annotate_bytes(data, fr.findings, fr.document).data
+        except SvdocsError as exc:
+            failed.append(f"{fr.path}: {exc.message}")
+        except Exception as exc:  # a package python-docx cannot open or save
+            failed.append(f"{fr.path}: cannot annotate ({type(exc).__name__}: {exc})")
+    if ready:
+        with staged_outputs(list(ready), force=force, inputs=inputs) as staged:
+            for target, data in ready.items():
+                staged[target].write_bytes(data)
+    return list(ready), skipped, failed
 
 
 @click.command()
@@ -121,11 +131,15 @@ def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
         click.echo(text, nl=False, color=color)
 
     if annotate_dir is not None:
-        written, skipped = _annotate(report, annotate_dir, force)
+        written, skipped, failed = _annotate(report, annotate_dir, force)
         for path in written:
             click.echo(f"svdocs: wrote {path}", err=True)
         for path in skipped:
             click.echo(f"svdocs: note: {path}: not a DOCX, no reviewed copy written", err=True)
+        for line in failed:
+            click.echo(f"svdocs: error: {line}", err=True)
+        if failed:
+            sys.exit(2)
 
     if write_baseline is not None:
         from ..baseline import write_baseline as save_baseline

@@ -280,7 +280,8 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
             # a heading on social value makes the obligations under it social value ones
             if "general" in heading_themes[i]:
                 c.context_themes.add("general")
-            if voice and c.party == "authority" and (c.party_word or "").lower() in {"we", "us", "our"}:
+            first_person = (c.party_word or "").lower() in {"we", "us", "our"}
+            if voice and c.party == "authority" and first_person:
                 c.party = "supplier"
             if continuing and lead is not None and c.index == 0:
                 _inherit(c, lead)

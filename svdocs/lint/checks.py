@@ -48,10 +48,8 @@ def make_finding(
     if b.source.line is not None:
         before = b.text[:start]
         line = b.source.line + before.count("\n")
-        if "\n" in before:
-            column = start - before.rfind("\n")
-        else:
-            column = (b.source.column or 1) + start
+        nl = before.rfind("\n")
+        column = start - nl if nl >= 0 else (b.source.column or 1) + start
     message = rule.message.format_map(_Fields(fields)) if fields else rule.message
     return Finding(
         rule=rule.id,
@@ -139,7 +137,7 @@ def undefined_local(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
             yield _on_sentence(rule, a, s, local[0])
 
 
-# ---------------------------------------------------------------------------- evidence / consequence
+# ---------------------------------------------------------------------------- evidence, consequence
 
 
 @check("evidence")

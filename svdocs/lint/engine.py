@@ -30,10 +30,15 @@ class Linter:
     def __init__(self, config: LintConfig | None = None, *, model: str | None = None) -> None:
         self.config = config or LintConfig()
         if self.config.scope not in ("social-value", "all"):
-            raise ValidationError([f"scope must be 'social-value' or 'all', not {self.config.scope!r}"])
+            scope = self.config.scope
+            raise ValidationError([f"scope must be 'social-value' or 'all', not {scope!r}"])
         rules = load_rules(self.config.rule_dirs)
         known = {r.id for r in rules}
-        problems = [f"unknown rule {rid!r} in rule settings" for rid in self.config.rules if rid not in known]
+        problems = [
+            f"unknown rule {rid!r} in rule settings"
+            for rid in self.config.rules
+            if rid not in known
+        ]
         valid = {"off", *(s.value for s in Severity)}
         problems += [
             f"rule {rid!r}: setting must be off, error, warning or info, not {v!r}"

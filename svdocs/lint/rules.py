@@ -129,9 +129,11 @@ def _parse(data: Any, path: Path, builtin: bool) -> Rule:
     ):
         problems.append("check 'pattern' needs 'patterns': a list of spaCy token patterns")
     if check == "requires":
-        bad = [p for p in requires if p not in REQUIRABLE_PARTS] if isinstance(requires, list) else [requires]
+        parts = requires if isinstance(requires, list) else [requires]
+        bad = [p for p in parts if p not in REQUIRABLE_PARTS]
         if not requires or bad:
-            problems.append(f"check 'requires' needs 'requires' from: {', '.join(REQUIRABLE_PARTS)}")
+            allowed = ", ".join(REQUIRABLE_PARTS)
+            problems.append(f"check 'requires' needs 'requires' from: {allowed}")
     examples = data.get("examples") or {}
     if not isinstance(examples, dict) or any(
         k not in ("flag", "pass") or not isinstance(v, list) for k, v in examples.items()

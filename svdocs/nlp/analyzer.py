@@ -67,7 +67,8 @@ FAILURE_PATTERNS: list[list[dict[str, Any]]] = [
                        "non-compliance", "underperform", "miss"]}}],
     [{"LOWER": {"IN": ["not", "never"]}}, {"LEMMA": {"IN": ["meet", "achieve", "deliver"]}}],
     [{"LOWER": "does"}, {"LOWER": "not"}, {"LEMMA": {"IN": ["meet", "achieve", "deliver"]}}],
-    [{"LOWER": {"IN": ["below", "behind"]}}, {"LOWER": {"IN": ["the", "its", "a", "any"]}, "OP": "?"},
+    [{"LOWER": {"IN": ["below", "behind"]}},
+     {"LOWER": {"IN": ["the", "its", "a", "any"]}, "OP": "?"},
      {"LEMMA": {"IN": ["target", "trajectory", "milestone", "plan"]}}],
 ]  # fmt: skip
 

@@ -76,7 +76,8 @@ class Clause:
             return False
         if self.admin:  # "shall report / keep the Council informed": a duty about the others
             return False
-        if "CONTRACTUAL" in self.hits:  # "commitments will become contractual KPIs": about the contract
+        # "commitments will become contractual KPIs" is about the contract, not a duty
+        if "CONTRACTUAL" in self.hits:
             return False
         if self.party == "supplier":
             return True

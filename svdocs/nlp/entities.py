@@ -56,7 +56,7 @@ def entity_patterns() -> list[dict[str, Any]]:
     add("QUANTITY", [NUM, {"IS_ALPHA": True, "LOWER": {"NOT_IN": TIME_UNITS + MONTHS}},
                      {"LOWER": {"IN": UNITS}}])
     add("QUANTITY", [NUM, {"TEXT": "-"}, {"LOWER": {"IN": ["hour", "week", "day"]}},
-                     {"LOWER": {"IN": UNITS + ["placement", "placements"]}}])
+                     {"LOWER": {"IN": [*UNITS, "placement", "placements"]}}])
     # dates
     add("DATE", [NUM, {"LOWER": {"IN": MONTHS}}, {"SHAPE": "dddd"}])
     add("DATE", [{"LOWER": {"IN": MONTHS}}, {"SHAPE": "dddd"}])

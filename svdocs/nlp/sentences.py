@@ -21,7 +21,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 ABBREVIATIONS = frozenset(
-    ["no", "nos", "cl", "cll", "para", "paras", "art", "arts", "sch", "reg", "regs", "s", "ss", "sec", "ltd", "co", "plc", "st", "mr", "mrs", "ms", "dr", "vol", "p", "pp", "fig", "approx", "incl", "ref", "refs", "est", "min", "max", "dept", "govt"]
+    [
+        "no", "nos", "cl", "cll", "para", "paras", "art", "arts", "sch", "reg", "regs", "s", "ss",
+        "sec", "ltd", "co", "plc", "st", "mr", "mrs", "ms", "dr", "vol", "p", "pp", "fig",
+        "approx", "incl", "ref", "refs", "est", "min", "max", "dept", "govt",
+    ]
 )
 _ITEM_MARK = re.compile(r"^(?:[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]|\d{1,2})$")
 _BULLETS = frozenset({"-", "*", "•", "–", "·", "▪", "◦"})
@@ -103,9 +107,9 @@ class LegalSentencizer:
                 and i > 0
                 and doc[i - 1].text in {".", "?", "!"}
                 and not doc[i - 1].whitespace_
+                and _starts_new(doc, nxt)
             ):
-                if _starts_new(doc, nxt):
-                    starts[nxt] = True
+                starts[nxt] = True
             i += 1
         for k, token in enumerate(doc):
             token.is_sent_start = starts[k]

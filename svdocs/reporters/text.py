@@ -48,6 +48,8 @@ def summary_line(report: Report) -> str:
     line += f"; {cats}"
     if s["suppressed"]:
         line += f"; {s['suppressed']} suppressed"
+    if s.get("baselined"):
+        line += f"; {s['baselined']} in the baseline"
     if s["files_with_errors"]:
         line += f"; {_plural(s['files_with_errors'], 'file')} could not be read"
     return line
