@@ -181,3 +181,26 @@ def test_text_summary_counts_baselined_findings(files: Path) -> None:
     result = run("weak.md", "--baseline", "baseline.json")
     assert result.exit_code == 0
     assert "in the baseline" in result.stdout.splitlines()[-1]
+
+
+def test_a_docx_that_cannot_be_annotated_does_not_stop_the_others(files: Path) -> None:
+    import zipfile
+
+    d = docx.Document()
+    d.add_paragraph("The Supplier shall endeavour to support local employment.")
+    d.save(str(files / "ok.docx"))
+    with zipfile.ZipFile(files / "ok.docx") as zin, \
+            zipfile.ZipFile(files / "macro.docx", "w") as zout:
+        for name in zin.namelist():
+            data = zin.read(name)
+            if name == "[Content_Types].xml":  # a macro-enabled main part python-docx refuses
+                data = data.replace(b"wordprocessingml.document.main+xml",
+                                    b"ms-word.document.macroEnabled.main+xml")
+            zout.writestr(name, data)
+    result = run("ok.docx", "macro.docx", "--annotate", "rv")
+    assert result.exit_code == 2
+    assert (files / "rv" / "ok.reviewed.docx").is_file()
+    assert not (files / "rv" / "macro.reviewed.docx").exists()
+    (line,) = [x for x in result.stderr.splitlines() if x.startswith("svdocs: error:")]
+    assert line.startswith("svdocs: error: macro.docx: cannot annotate")
+    assert "BytesIO" not in line

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,7 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Document, Finding
 from ..outputs import write_bytes_atomic
-from ..readers.docx_text import paragraph_segments
+from ..readers.docx_text import collect
 from .comment_text import AUTHOR, INITIALS, comment_text
 from .runs import AnchorError, anchor_span, mark_paragraph
 
@@ -60,12 +61,8 @@ def _body_paragraphs(doc: Any) -> list[Any]:
 
 
 def _shown_text(p: Any) -> str:
-    """The text Word shows for paragraph ``p`` (no field codes, no deleted text)."""
-    return "".join(
-        "\t" if el.tag.endswith("tab") else "\n" if el.tag.endswith(("br", "cr")) else
-        (el.text or "")
-        for el, _, _ in paragraph_segments(p)
-    )
+    """The text Word shows for paragraph ``p``, exactly as the DOCX reader gives it."""
+    return collect(p).text
 
 
 def _spans_of(block_meta: dict[str, Any]) -> list[tuple[int, int, int]]:
@@ -101,7 +98,8 @@ def annotate_bytes(data: bytes, findings: Sequence[Finding],
     try:
         wd = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise InputError(f"cannot annotate: python-docx cannot open it ({exc})") from None
+        detail = re.sub(r"^file '.*?' ", "", str(exc))
+        raise InputError(f"cannot annotate: python-docx cannot open it ({detail})") from None
     paragraphs = _body_paragraphs(wd)
     first_text_p = next((p for p in paragraphs if _shown_text(p).strip()), None)
     result = AnnotationResult(data=b"")

@@ -162,9 +162,8 @@ def _reason(exc: BaseException) -> str:
 def render_string(source: str, context: Mapping[str, Any],
                   env: jinja2.Environment | None = None) -> str:
     """Render ``source`` with ``context`` in the clause sandbox; failures -> TemplateError."""
-    env = env or clause_environment()
     try:
-        template = env.from_string(source)
+        template = _compiled(source) if env is None else env.from_string(source)
         out = template.render(**context)
     except TemplateError:
         raise
@@ -175,6 +174,12 @@ def render_string(source: str, context: Mapping[str, Any],
     if len(out) > MAX_OUTPUT_CHARS:
         raise TemplateError(f"renders to more than {MAX_OUTPUT_CHARS:,} characters")
     return out
+
+
+@lru_cache(maxsize=4096)
+def _compiled(source: str) -> jinja2.Template:
+    """Clause sources compiled once (the same body is rendered for every brief)."""
+    return clause_environment().from_string(source)
 
 
 def render_template(folder: Path, name: str, context: Mapping[str, Any]) -> str:

@@ -359,10 +359,8 @@ class Analyzer:
             if opens_with_ask:
                 clause.ask = True
             elif clause.party == "bidder" and clause.trigger is not None:
-                t_end = clause.trigger.end
-                clause.ask = any(
-                    0 <= doc[s].idx - t_end <= 30 for s, _ in asks
-                ) or clause.question
+                # "Bidders must describe / complete / keep to ...": instructions to bidders
+                clause.ask = True
             elif clause.question and any(p[2] == "bidder" for p in parties):
                 clause.ask = True
 
