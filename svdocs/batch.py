@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -254,8 +255,14 @@ def _results(names: list[str], config: LintConfig, jobs: int,
         _runner_for(config)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context,
                              initializer=_init_worker, initargs=(config,)) as pool:
-        # map() yields in submission order, so the report order never depends on timing
-        yield from pool.map(_work, [(c, keep_documents) for c in chunks])
+        futures = [pool.submit(_work, (c, keep_documents)) for c in chunks]
+        # results are taken in submission order, so the report never depends on timing
+        for chunk, future in zip(chunks, futures, strict=True):
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                # a worker died (killed for memory, say): finish here, as --jobs 1 would
+                yield _runner_for(config).lint_chunk(chunk, keep_documents)
 
 
 def _progress_wanted(progress: bool, count: int) -> bool:

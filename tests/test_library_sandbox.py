@@ -107,5 +107,5 @@ def test_document_templates_cannot_leave_their_folder(tmp_path: Path) -> None:
 
 
 def test_syntax_error_gives_line() -> None:
-    with pytest.raises(TemplateError, match="syntax error.*line 2"):
+    with pytest.raises(TemplateError, match=r"syntax error.*line 2"):
         render_string("ok\n{% if %}", {})

@@ -195,9 +195,9 @@ def test_jobs_with_spawned_workers_match_too(mixed_folder: Path,
 def test_config_lexicons_extend_what_the_linter_knows(tmp_path: Path) -> None:
     spec = tmp_path / "spec.md"
     spec.write_text(
-        "The Supplier shall, insofar as commercially viable, employ 10 residents from the "
-        "Exampleshire travel-to-work area within 12 months, evidenced by quarterly payroll "
-        "extracts; failure leads to service credits.\n\n"
+        "The Supplier shall, insofar as commercially viable, employ 10 apprentices within 12 "
+        "months, evidenced by quarterly payroll extracts; failure leads to service credits."
+        "\n\n"
         "The Supplier shall employ 5 local apprentices from the Exampleshire travel-to-work "
         "area within 12 months, evidenced by quarterly payroll extracts; failure leads to "
         "service credits.\n"

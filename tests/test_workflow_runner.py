@@ -4,6 +4,7 @@ order of results never depends on --jobs, suppression and baselines are applied 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from pathlib import Path
 from typing import ClassVar
 
@@ -20,8 +21,12 @@ class _Rule:
         self.id = rule_id
 
 
+PARENT = os.getpid()
+
+
 class FakeLinter:
-    """Flags every line containing 'endeavour'; fails on a document saying CRASH."""
+    """Flags every line containing 'endeavour'; fails on a document saying CRASH; a worker
+    process given a document saying DIE dies on the spot."""
 
     rules: ClassVar[list[_Rule]] = [_Rule("hedged-commitment")]
 
@@ -31,6 +36,8 @@ class FakeLinter:
     def lint_document(self, doc: Document) -> list[Finding]:
         if any("CRASH" in b.text for b in doc.blocks):
             raise RuntimeError("engine fell over")
+        if os.getpid() != PARENT and any("DIE" in b.text for b in doc.blocks):
+            os._exit(9)
         return [
             Finding("hedged-commitment", "vague-commitment", Severity.WARNING, "hedged", "fix",
                     b.text, Location(doc.path or "", i, line=b.source.line))
@@ -105,6 +112,18 @@ def test_jobs_do_not_change_findings_or_order(tmp_path: Path, fake: None,
     three = batch.lint_paths([tmp_path], jobs=3)
     assert shape(one) == shape(two) == shape(three)
     assert len(one.files) == 25 and len(one.errors) == 1
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
+                    reason="the fake engine reaches worker processes only by fork")
+def test_a_dying_worker_does_not_stop_the_batch(tmp_path: Path, fake: None,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch, "CHUNK_SIZE", 2)
+    for i in range(8):
+        write(tmp_path, f"d{i}.md", f"We will endeavour {i}.\n" + ("DIE\n" if i == 5 else ""))
+    two = batch.lint_paths([tmp_path], jobs=2)
+    assert shape(two) == shape(batch.lint_paths([tmp_path], jobs=1))
+    assert not two.errors and len(two.findings) == 8
 
 
 def test_suppressions_and_fingerprints_are_applied(tmp_path: Path, fake: None) -> None:

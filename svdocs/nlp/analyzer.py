@@ -18,6 +18,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .clause import Clause, Hit
+from .entities import YEARS, expand_first
 from .lexicons import Lexicons, load_lexicons
 from .sentences import _BULLETS, is_item_marker
 
@@ -111,12 +112,13 @@ class Analyzer:
             for name, phrases in groups.items():
                 if phrases:
                     self.lemma_matcher.add(f"{prefix}|{name}", lemma_docs(phrases))
-        self.token_matcher.add("FAILURE", FAILURE_PATTERNS)
+        self.token_matcher.add("FAILURE", [x for p in FAILURE_PATTERNS for x in expand_first(p)])
+        self.token_matcher.add("NUMBER", [[{"LIKE_NUM": True}]])
         self.token_matcher.add(
             "BASELINE",
             [[{"LOWER": "from"}, {"TEXT": {"IN": ["£", "$", "€"]}, "OP": "?"}, {"LIKE_NUM": True}],
-             [{"LOWER": {"IN": ["below", "above", "on", "against"]}},
-              {"TEXT": {"REGEX": r"^(19|20)\d\d(/\d\d(\d\d)?)?$"}}]],
+             *expand_first([{"LOWER": {"IN": ["below", "above", "on", "against"]}},
+                            {"TEXT": {"IN": YEARS}}])],
         )  # fmt: skip
         supplier_words = [p.lower() for p in lexicons.get("parties", "supplier")] + [
             p.lower() for p in lexicons.get("parties", "bidder")
@@ -124,17 +126,18 @@ class Analyzer:
         single = sorted({w.split()[-1] for w in supplier_words})
         self.token_matcher.add(
             "REQUIRE_SUPPLIER",
-            [[{"LEMMA": {"IN": ["require", "oblige", "need", "instruct"]}},
+            expand_first([{"LEMMA": {"IN": ["require", "oblige", "need", "instruct"]}},
               {"LOWER": {"IN": ["the", "a", "each", "all", "any"]}, "OP": "?"},
-              {"LEMMA": {"IN": single}}, {"LOWER": "to"}]],
+              {"LEMMA": {"IN": single}}, {"LOWER": "to"}]),
         )  # fmt: skip
         self.token_matcher.add(
             "EXPECT_SUPPLIER",
-            [[{"LEMMA": {"IN": ["expect", "encourage", "invite", "ask", "want", "like", "hope"]}},
+            expand_first([{"LEMMA": {"IN": ["expect", "encourage", "invite", "ask", "want", "like", "hope"]}},
               {"LOWER": {"IN": ["the", "a", "each", "all", "any"]}, "OP": "?"},
-              {"LEMMA": {"IN": single}}, {"LOWER": "to"}]],
+              {"LEMMA": {"IN": single}}, {"LOWER": "to"}]),
         )  # fmt: skip
         self.strings = nlp.vocab.strings
+        self.years = frozenset(YEARS)
 
     # ------------------------------------------------------------------ matching
     def _matches(self, doc: Doc) -> list[tuple[str, int, int]]:
@@ -367,7 +370,7 @@ class Analyzer:
         # everything else: hits in character offsets
         hits: dict[str, list[Hit]] = {}
         for label, spans in found.items():
-            if label in ("HEDGE", "OBLIG"):
+            if label in ("HEDGE", "OBLIG", "NUMBER"):
                 continue
             hits[label] = [hit(label, s, e) for s, e in sorted(spans)]
         clause.hits = hits
@@ -375,11 +378,14 @@ class Analyzer:
         item_tokens: set[int] = set()
         if clause.item and doc[mark].text == "(":
             item_tokens = {mark, mark + 1, mark + 2}
-        clause.ents = [
-            Hit(ent.label_, ent.start_char, ent.end_char, ent.text)
-            for ent in ents
-            if not (ent.label_ == "CARDINAL" and (ent.start == first or ent.start in item_tokens))
-        ]
+        clause.ents = [Hit(ent.label_, ent.start_char, ent.end_char, ent.text) for ent in ents]
+        in_ent = {i for ent in ents for i in range(ent.start, ent.end)}
+        years = self.years
+        for s, _e in found.get("NUMBER", []):
+            tok = doc[s]
+            if s in in_ent or s == first or s in item_tokens or tok.text in years:
+                continue
+            clause.ents.append(Hit("CARDINAL", tok.idx, tok.idx + len(tok.text), tok.text))
         return clause
 
 

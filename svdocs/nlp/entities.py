@@ -28,9 +28,41 @@ REF_WORDS = [
     "regulation", "step", "phase", "level", "version", "item", "row", "criterion", "stage",
     "no", "number", "ppn", "iso", "cl", "para", "s", "ss", "reg",
 ]  # fmt: skip
+# Years as written ("2027", "2025/26", "2025/2026"): a set lookup, no regular expression.
+YEARS = [str(y) for y in range(1990, 2101)]
+YEARS += [f"{y}/{(y + 1) % 100:02d}" for y in range(1990, 2100)]
+YEARS += [f"{y}/{y + 1}" for y in range(1990, 2100)]
+NUMERIC_DATE_SHAPES = [
+    f"{d}{sep}{m}{sep}{y}"
+    for d in ("d", "dd")
+    for m in ("d", "dd")
+    for y in ("dd", "dddd")
+    for sep in "/.-"
+] + ["dddd-dd-dd"]
+REF_SHAPES = [
+    "d", "dd", "ddd", "d.d", "d.dd", "dd.d", "dd.dd", "d.d.d", "d.d.dd", "d.dd.d", "dd.d.d",
+    "dX", "ddX", "dx", "ddx", "X", "Xd", "Xdd", "Xd.d",
+]  # fmt: skip
+ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 NUM = {"LIKE_NUM": True}
 NUM_OPT_MOD = {"LOWER": {"IN": ["at", "least", "no", "fewer", "less", "than", "minimum", "of",
                                 "up", "to", "over", "more"]}, "OP": "*"}  # fmt: skip
+
+
+def expand_first(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """One pattern per value of an ``IN`` list on the first token.
+
+    spaCy's Matcher tests every pattern's first token at every position; a plain equality is
+    checked in compiled code, an ``IN`` list calls back into Python. Expanding the first
+    token keeps the hot loop in C (later tokens are only tested after a first match).
+    """
+    first = pattern[0]
+    for attr in ("LOWER", "LEMMA", "TEXT", "ORTH"):
+        spec = first.get(attr)
+        if isinstance(spec, dict) and set(spec) == {"IN"}:
+            rest = {k: v for k, v in first.items() if k != attr}
+            return [[{**rest, attr: value}, *pattern[1:]] for value in spec["IN"]]
+    return [pattern]
 
 
 def entity_patterns() -> list[dict[str, Any]]:
@@ -48,7 +80,6 @@ def entity_patterns() -> list[dict[str, Any]]:
     add("MONEY", [{"TEXT": {"IN": ["£", "$", "€"]}}, NUM])
     add("MONEY", [{"TEXT": {"IN": ["£", "$", "€"]}}, NUM,
                   {"LOWER": {"IN": ["m", "million", "k", "bn", "billion", "mn", "thousand"]}}])
-    add("MONEY", [{"TEXT": {"REGEX": r"^[£$€]\d[\d,.]*(m|k|bn)?$"}}])
     add("MONEY", [NUM, {"LOWER": {"IN": ["pounds", "gbp"]}}])
     add("MONEY", [{"LOWER": "gbp"}, NUM])
     # quantities with a unit
@@ -61,9 +92,9 @@ def entity_patterns() -> list[dict[str, Any]]:
     add("DATE", [NUM, {"LOWER": {"IN": MONTHS}}, {"SHAPE": "dddd"}])
     add("DATE", [{"LOWER": {"IN": MONTHS}}, {"SHAPE": "dddd"}])
     add("DATE", [{"LOWER": {"IN": MONTHS}}, NUM, {"TEXT": ",", "OP": "?"}, {"SHAPE": "dddd"}])
-    add("DATE", [{"TEXT": {"REGEX": r"^(19|20)\d\d(/\d\d(\d\d)?)?$"}}])
-    add("DATE", [{"TEXT": {"REGEX": r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$"}}])
-    add("DATE", [{"TEXT": {"REGEX": r"^\d{4}-\d{2}-\d{2}$"}}])
+    add("DATE", [{"SHAPE": "dddd", "TEXT": {"IN": YEARS}}])
+    add("DATE", [{"SHAPE": {"IN": ["dddd/dd", "dddd/dddd"]}, "TEXT": {"IN": YEARS}}])
+    add("DATE", [{"SHAPE": {"IN": NUMERIC_DATE_SHAPES}}])
     add("DATE", [{"LOWER": {"IN": ["month", "year", "quarter", "week"]}}, NUM])
     add("DATE", [{"LOWER": {"IN": ["commencement", "start", "service", "go-live"]}},
                  {"LOWER": "date"}])
@@ -90,9 +121,8 @@ def entity_patterns() -> list[dict[str, Any]]:
                       {"LOWER": {"IN": ["monthly", "annually", "yearly"]}}])
     # references to clauses, annexes and numbered items: not targets
     add("REF", [{"LOWER": {"IN": REF_WORDS}}, {"TEXT": ".", "OP": "?"},
-                {"TEXT": {"REGEX": r"^(\d+[A-Za-z]?(\.\d+)*|[A-Z]|[ivxIVX]+)$"}}])
-    add("REF", [{"LOWER": {"IN": REF_WORDS}}, {"TEXT": {"REGEX": r"^\d+(\.\d+)*\(?[a-z]?\)?$"}},
-                {"TEXT": "("}, {"IS_ALPHA": True}, {"TEXT": ")"}])
-    # plain numbers (a target without a recognised unit)
-    add("CARDINAL", [{"LIKE_NUM": True, "SHAPE": {"NOT_IN": ["dddd"]}}])
+                {"SHAPE": {"IN": REF_SHAPES}}])
+    add("REF", [{"LOWER": {"IN": REF_WORDS}}, {"TEXT": ".", "OP": "?"},
+                {"LOWER": {"IN": ROMAN}}])
+    # plain numbers (targets without a recognised unit) are found by the analyzer
     return p
