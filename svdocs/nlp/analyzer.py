@@ -18,7 +18,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .clause import Clause, Hit
-from .entities import YEARS, expand_first
+from .entities import YEARS
 from .lexicons import Lexicons, load_lexicons
 from .sentences import _BULLETS, is_item_marker
 
@@ -63,15 +63,15 @@ GROUP_LISTS: tuple[tuple[str, str, str], ...] = (
     ("cycle", "stages", "CYCLE"),
     ("parties", "", "PARTY"),
 )
-FAILURE_PATTERNS: list[list[dict[str, Any]]] = [
-    [{"LEMMA": {"IN": ["fail", "failure", "shortfall", "underperformance", "non-delivery",
-                       "non-compliance", "underperform", "miss"]}}],
-    [{"LOWER": {"IN": ["not", "never"]}}, {"LEMMA": {"IN": ["meet", "achieve", "deliver"]}}],
-    [{"LOWER": "does"}, {"LOWER": "not"}, {"LEMMA": {"IN": ["meet", "achieve", "deliver"]}}],
-    [{"LOWER": {"IN": ["below", "behind"]}},
-     {"LOWER": {"IN": ["the", "its", "a", "any"]}, "OP": "?"},
-     {"LEMMA": {"IN": ["target", "trajectory", "milestone", "plan"]}}],
+# Words of failure, matched as lemma phrases ("fails", "failure", "is not met", "below target").
+FAILURE_PHRASES = [
+    "fail", "failure", "shortfall", "underperformance", "non-delivery", "non-compliance",
+    "underperform", "miss", "not meet", "not achieve", "not deliver", "never meet",
+    "do not meet", "do not achieve", "do not deliver", "be not meet", "be not achieve",
+    "be not deliver", "below target", "below the target", "below its target",
+    "below the trajectory", "behind the milestone", "behind plan", "below the milestone",
 ]  # fmt: skip
+_DETERMINERS = ["", "the ", "a ", "each ", "all ", "any "]
 
 
 class Analyzer:
@@ -112,30 +112,28 @@ class Analyzer:
             for name, phrases in groups.items():
                 if phrases:
                     self.lemma_matcher.add(f"{prefix}|{name}", lemma_docs(phrases))
-        self.token_matcher.add("FAILURE", [x for p in FAILURE_PATTERNS for x in expand_first(p)])
+        self.lemma_matcher.add("FAILURE", lemma_docs(FAILURE_PHRASES))
         self.token_matcher.add("NUMBER", [[{"LIKE_NUM": True}]])
         self.token_matcher.add(
             "BASELINE",
-            [[{"LOWER": "from"}, {"TEXT": {"IN": ["£", "$", "€"]}, "OP": "?"}, {"LIKE_NUM": True}],
-             *expand_first([{"LOWER": {"IN": ["below", "above", "on", "against"]}},
-                            {"TEXT": {"IN": YEARS}}])],
-        )  # fmt: skip
+            [[{"LOWER": "from"}, {"TEXT": {"IN": ["£", "$", "€"]}, "OP": "?"}, {"LIKE_NUM": True}]],
+        )
+        self.lower_matcher.add(
+            "BASELINE",
+            [nlp.make_doc(f"{w} {y}") for w in ("below", "above", "on", "against") for y in YEARS],
+        )
         supplier_words = [p.lower() for p in lexicons.get("parties", "supplier")] + [
             p.lower() for p in lexicons.get("parties", "bidder")
         ]
-        single = sorted({w.split()[-1] for w in supplier_words})
-        self.token_matcher.add(
-            "REQUIRE_SUPPLIER",
-            expand_first([{"LEMMA": {"IN": ["require", "oblige", "need", "instruct"]}},
-              {"LOWER": {"IN": ["the", "a", "each", "all", "any"]}, "OP": "?"},
-              {"LEMMA": {"IN": single}}, {"LOWER": "to"}]),
-        )  # fmt: skip
-        self.token_matcher.add(
-            "EXPECT_SUPPLIER",
-            expand_first([{"LEMMA": {"IN": ["expect", "encourage", "invite", "ask", "want", "like", "hope"]}},
-              {"LOWER": {"IN": ["the", "a", "each", "all", "any"]}, "OP": "?"},
-              {"LEMMA": {"IN": single}}, {"LOWER": "to"}]),
-        )  # fmt: skip
+        # "requires the Supplier to ..." / "expects the Supplier to ...": phrases of lemmas
+        for label, verbs in (
+            ("REQUIRE_SUPPLIER", ["require", "oblige", "need", "instruct"]),
+            ("EXPECT_SUPPLIER", ["expect", "encourage", "invite", "ask", "want", "like", "hope"]),
+        ):
+            phrases = [
+                f"{v} {d}{w} to" for v in verbs for d in _DETERMINERS for w in supplier_words
+            ]
+            self.lemma_matcher.add(label, lemma_docs(phrases))
         self.strings = nlp.vocab.strings
         self.years = frozenset(YEARS)
 

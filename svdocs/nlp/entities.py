@@ -49,22 +49,6 @@ NUM_OPT_MOD = {"LOWER": {"IN": ["at", "least", "no", "fewer", "less", "than", "m
                                 "up", "to", "over", "more"]}, "OP": "*"}  # fmt: skip
 
 
-def expand_first(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """One pattern per value of an ``IN`` list on the first token.
-
-    spaCy's Matcher tests every pattern's first token at every position; a plain equality is
-    checked in compiled code, an ``IN`` list calls back into Python. Expanding the first
-    token keeps the hot loop in C (later tokens are only tested after a first match).
-    """
-    first = pattern[0]
-    for attr in ("LOWER", "LEMMA", "TEXT", "ORTH"):
-        spec = first.get(attr)
-        if isinstance(spec, dict) and set(spec) == {"IN"}:
-            rest = {k: v for k, v in first.items() if k != attr}
-            return [[{**rest, attr: value}, *pattern[1:]] for value in spec["IN"]]
-    return [pattern]
-
-
 def entity_patterns() -> list[dict[str, Any]]:
     """Token patterns for spaCy's entity ruler (the longest match wins)."""
     p: list[dict[str, Any]] = []
