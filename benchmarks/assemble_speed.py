@@ -13,7 +13,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from svdocs.assemble import assemble
+from svdocs.assembly import assemble
 from svdocs.brief import brief_from_dict
 from svdocs.library import load_library
 from svdocs.resources import clause_library_dir

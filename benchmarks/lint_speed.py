@@ -293,7 +293,7 @@ def run_measured(name: str, argv: list[str], words: int, *, ok_codes: tuple[int,
 
 def svdocs_linter_status() -> str | None:
     """None when svdocs' linter can run; otherwise a one-line reason why not."""
-    probe = ("import importlib; importlib.import_module('svdocs.lint.engine'); "
+    probe = ("import importlib; importlib.import_module('svdocs.linter.engine'); "
              "from svdocs.readers import read_document; from svdocs.batch import lint_paths")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     if result.returncode == 0:

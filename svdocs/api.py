@@ -24,7 +24,7 @@ from .errors import InputError
 from .report import FileResult, Report
 
 if TYPE_CHECKING:
-    from .assemble import AssemblyResult
+    from .assembly import AssemblyResult
 
 #: The ``fmt`` values :func:`lint` accepts for text, and what the readers call them.
 TEXT_FORMATS = {"text": "text", "txt": "text", "markdown": "markdown", "md": "markdown",
@@ -116,10 +116,10 @@ def assemble(brief: PathLike | Mapping[str, Any] | Any, *,
     ``brief`` is the path of a brief YAML file, a dict with the same content, or a loaded
     brief; ``library`` is a clause library folder or a loaded library (``None``: the shipped
     library). The result holds the documents by kind and the commitments; nothing is
-    written (use ``svdocs.assemble.write_outputs`` or the CLI for files).
+    written (use ``svdocs.assembly.write_outputs`` or the CLI for files).
     """
     from . import brief as brief_mod
-    from .assemble import assemble as run_assembly
+    from .assembly import assemble as run_assembly
     from .library import load_library
 
     if isinstance(brief, (str, os.PathLike)):

@@ -36,7 +36,7 @@ BASELINE_VERSION = 1
 
 def compute_fingerprint(rule: str, text: str, occurrence: int) -> str:
     """The engine's fingerprint: rule id, normalised text and 0-based occurrence number."""
-    from .lint.fingerprint import fingerprint
+    from .linter.fingerprint import fingerprint
 
     return fingerprint(rule, text, occurrence)
 
@@ -48,7 +48,7 @@ def ensure_fingerprints(findings: Iterable[Finding]) -> None:
     as suppression problems), counting occurrences over all the findings in order, as the
     engine does.
     """
-    from .lint.fingerprint import normalise
+    from .linter.fingerprint import normalise
 
     seen: Counter[tuple[str, str]] = Counter()
     for f in findings:

@@ -1,7 +1,7 @@
 """Lint many files: expand folders and globs, read, lint, suppress, baseline, in parallel.
 
 :func:`lint_paths` is what ``svdocs lint`` and :func:`svdocs.lint` call. Each file is read
-with :func:`svdocs.readers.read_document`, linted by :class:`svdocs.lint.engine.Linter`, then
+with :func:`svdocs.readers.read_document`, linted by :class:`svdocs.linter.engine.Linter`, then
 its inline suppressions are applied and, with a baseline, findings already recorded are
 dropped. A file that cannot be read gets a one-line :attr:`FileResult.error`; the others are
 still linted. With ``jobs > 1`` the files are shared among worker processes (each builds its
@@ -124,7 +124,7 @@ def _missing_message(path: Path) -> str | None:
 
 def make_linter(config: LintConfig) -> Any:
     """The lint engine for ``config`` (built once per process)."""
-    from .lint.engine import Linter
+    from .linter.engine import Linter
 
     return Linter(config)
 

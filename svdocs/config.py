@@ -189,7 +189,7 @@ def known_rule_ids(extra_dirs: Iterable[Path] = ()) -> set[str] | None:
     """Ids of every rule a config may name: the shipped rules, those in ``extra_dirs`` and
     the suppression rules; ``None`` if the rule loader is not available."""
     try:
-        from .lint.rules import load_rules
+        from .linter.rules import load_rules
     except ImportError:
         return None
     from .suppress import META_RULE_IDS

@@ -46,7 +46,7 @@ def choose_out_dir(out: Path | None, *, force: bool = False) -> Path:
 def run_demo(out: Path | None = None, *, force: bool = False,
              echo: Callable[[str], None] = print) -> DemoResult:
     """Assemble the sample briefs, lint the sample drafts and the assembled output."""
-    from .assemble import assemble, write_outputs
+    from .assembly import assemble, write_outputs
     from .batch import lint_paths
     from .brief import load_brief
     from .reporters import write_report

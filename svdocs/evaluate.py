@@ -138,7 +138,7 @@ def score_document(
 
 def evaluate_dir(directory: Path, config: LintConfig | None = None) -> Evaluation:
     """Lint every labelled document in ``directory`` and score it."""
-    from .lint.engine import Linter
+    from .linter.engine import Linter
     from .readers import SUPPORTED_EXTENSIONS, read_document
 
     if not directory.is_dir():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from svdocs.assemble import assemble, write_outputs
+from svdocs.assembly import assemble, write_outputs
 from svdocs.brief import brief_from_dict
 from svdocs.library import load_library
 from svdocs.model import BlockKind

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from svdocs.assemble import assemble
+from svdocs.assembly import assemble
 from svdocs.brief import brief_from_dict, load_brief
 from svdocs.library import load_library
 from svdocs.resources import samples_dir

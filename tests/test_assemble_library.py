@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from svdocs.assemble.markdown_blocks import BlockBuilder
+from svdocs.assembly.markdown_blocks import BlockBuilder
 from svdocs.library import SAMPLE_BRIEF, load_library
 from svdocs.library.loader import default_values
 from svdocs.model import Document

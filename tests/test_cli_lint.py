@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from svdocs.cli import cli
-from svdocs.lint.rules import load_rules
+from svdocs.linter.rules import load_rules
 
 WEAK = "# Social value\n\nThe Supplier shall endeavour to support local employment.\n"
 BACKGROUND = "# Background\n\nThe council published its annual report in March.\n"

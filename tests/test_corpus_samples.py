@@ -75,7 +75,7 @@ def test_weak_schedule_has_the_faults_it_is_meant_to_show() -> None:
 
 def _lint(paths: list[Path]):
     try:
-        importlib.import_module("svdocs.lint.engine")
+        importlib.import_module("svdocs.linter.engine")
         importlib.import_module("svdocs.readers").read_document  # noqa: B018
         from svdocs.batch import lint_paths
         from svdocs.config import LintConfig

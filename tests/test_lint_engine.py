@@ -6,7 +6,7 @@ import pytest
 
 from svdocs.config import LintConfig
 from svdocs.errors import ValidationError
-from svdocs.lint.engine import Linter
+from svdocs.linter.engine import Linter
 from svdocs.model import CATEGORIES, Severity
 from svdocs.readers import read_text
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from svdocs.lint.engine import Linter
+from svdocs.linter.engine import Linter
 from svdocs.model import CATEGORIES
 from svdocs.readers import read_text
 from svdocs.resources import data_dir
@@ -49,7 +49,7 @@ def test_weak_alternative_flags(linter: Linter, clause_id: str, body: str) -> No
 
 @pytest.mark.parametrize("brief", BRIEFS, ids=[b.stem for b in BRIEFS])
 def test_assembled_documents_are_clean(linter: Linter, brief: Path) -> None:
-    builder = pytest.importorskip("svdocs.assemble.builder")
+    builder = pytest.importorskip("svdocs.assembly.builder")
     result = builder.assemble_file(brief)
     for kind, document in result.documents.items():
         findings = [f for f in linter.lint_document(document) if f.category in CATEGORIES]

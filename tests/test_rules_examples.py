@@ -9,8 +9,8 @@ import pytest
 
 from svdocs.config import LintConfig
 from svdocs.errors import ValidationError
-from svdocs.lint.engine import Linter
-from svdocs.lint.rules import load_rules
+from svdocs.linter.engine import Linter
+from svdocs.linter.rules import load_rules
 from svdocs.model import CATEGORIES
 from svdocs.readers import read_text
 

@@ -24,13 +24,13 @@ def test_import_is_light() -> None:
 
 def test_api_names_stay_callable_after_their_subpackages_are_imported() -> None:
     code = (
-        "import svdocs, svdocs.lint.rules, svdocs.assemble.builder\n"
+        "import svdocs, svdocs.linter.rules, svdocs.assembly.builder\n"
         "from svdocs import lint, assemble\n"
-        "import svdocs.lint.fingerprint as fp\n"
+        "import svdocs.linter.fingerprint as fp\n"
         "assert callable(svdocs.lint) and callable(svdocs.assemble)\n"
         "assert callable(lint) and callable(assemble)\n"
-        "assert svdocs.lint.rules.load_rules and fp.fingerprint\n"
-        "assert svdocs.assemble.builder.assemble\n"
+        "assert svdocs.linter.rules.load_rules and fp.fingerprint\n"
+        "assert svdocs.assembly.builder.assemble\n"
         "print('ok')\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -26,8 +26,8 @@ def assemble(brief: Path, out_dir: Path, formats: str, force: bool,
     social value schedule (with its KPI table) in each format, plus commitments.json. Either
     every file is written or none is.
     """
-    from ..assemble import assemble as build
-    from ..assemble import parse_formats, write_outputs
+    from ..assembly import assemble as build
+    from ..assembly import parse_formats, write_outputs
     from ..brief import load_brief
     from ..library import load_library
 

@@ -12,7 +12,7 @@ from ..errors import SvdocsError
 
 
 def _load(rule_dirs: tuple[Path, ...]):  # type: ignore[no-untyped-def]
-    from ..lint.rules import load_rules
+    from ..linter.rules import load_rules
 
     return load_rules(rule_dirs)
 
@@ -45,7 +45,7 @@ def list_rules(fmt: str, rule_dirs: tuple[Path, ...]) -> None:
               help="An extra folder of rules (repeatable).")
 def show_rule(rule_id: str, fmt: str, rule_dirs: tuple[Path, ...]) -> None:
     """Explain one rule: message, rationale, suggestion, fix clause and examples."""
-    from ..lint.rules import find_rule
+    from ..linter.rules import find_rule
 
     loaded = _load(rule_dirs)
     rule = find_rule(rule_id, loaded)

@@ -69,7 +69,7 @@ def clause_problems(clause: Clause) -> list[str]:
 
 def body_shape_problems(markdown: str) -> list[str]:
     """Markdown the assembler cannot number: typed numbers, deep headings, nested lists."""
-    from ..assemble.markdown_blocks import structure_problems
+    from ..assembly.markdown_blocks import structure_problems
 
     return structure_problems(markdown)
 

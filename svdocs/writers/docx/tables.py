@@ -113,9 +113,11 @@ def add_table(document: WordDocument, table: Table, fill: FillParagraph,
     rows, cols = len(table.rows), table.columns
     word_table = document.add_table(rows=rows, cols=cols)
     widths = column_widths(table.texts(), total)
-    for r, row in enumerate(table.rows):
-        for c, block in enumerate(row):
-            paragraph = word_table.cell(r, c).paragraphs[0]
+    # read each row's cells once: python-docx's Table.cell(r, c) rebuilds the whole cell
+    # list on every call, which made large KPI tables quadratic
+    for r, (row, word_row) in enumerate(zip(table.rows, word_table.rows, strict=True)):
+        for block, cell in zip(row, word_row.cells, strict=True):
+            paragraph = cell.paragraphs[0]
             xml.set_style(paragraph._p, "TableHeading" if r < table.header_rows
                           else "TableText")
             fill(paragraph, block)
@@ -126,8 +128,8 @@ def add_table(document: WordDocument, table: Table, fill: FillParagraph,
 def add_fact_table(document: WordDocument, facts: list[tuple[str, str]]) -> WordTable:
     """The title-page table of labelled facts (authority, reference, value ...)."""
     word_table = document.add_table(rows=len(facts), cols=2)
-    for r, (label, value) in enumerate(facts):
-        left, right = word_table.cell(r, 0).paragraphs[0], word_table.cell(r, 1).paragraphs[0]
+    for (label, value), word_row in zip(facts, word_table.rows, strict=True):
+        left, right = (cell.paragraphs[0] for cell in word_row.cells)
         xml.set_style(left._p, "FactLabel")
         xml.set_style(right._p, "TableText")
         left.add_run(label)

@@ -1,6 +1,6 @@
 """The lint engine: a Document in, findings out.
 
->>> from svdocs.lint.engine import Linter
+>>> from svdocs.linter.engine import Linter
 >>> findings = Linter().lint_document(document)
 """
 
