@@ -102,8 +102,11 @@ def run_demo(out: Path | None = None, *, force: bool = False,
 
     echo("")
     echo(f"Wrote {len(result.written)} files under {out_dir}/:")
+    by_folder: dict[Path, list[str]] = {}
     for path in result.written:
-        echo(f"   {path}")
+        by_folder.setdefault(path.parent, []).append(path.name)
+    for folder, names in by_folder.items():
+        echo(f"   {folder}/: {', '.join(names)}")
     echo("")
     echo("Next: open the .docx files in Word or LibreOffice, the HTML report in a browser,")
     echo("and try `svdocs lint YOUR-DRAFT.docx` on a document of your own.")

@@ -14,7 +14,7 @@ import pytest
 from svdocs.model import CATEGORIES
 
 DRAFTS = Path(__file__).resolve().parent.parent / "samples" / "drafts"
-BUILD = DRAFTS / "build_docx.py"
+BUILD = DRAFTS.parent / "build_drafts.py"
 LINTABLE = {".docx", ".md", ".txt", ".html", ".pdf"}
 
 
@@ -27,7 +27,7 @@ def docx_texts(path: Path) -> list[str]:
 
 
 def load_build_module():
-    spec = importlib.util.spec_from_file_location("build_docx", BUILD)
+    spec = importlib.util.spec_from_file_location("build_drafts", BUILD)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from svdocs.assembly import assemble, write_outputs
+from svdocs.brief import load_brief
+from svdocs.library.loader import load_library
 from svdocs.linter.engine import Linter
 from svdocs.model import CATEGORIES
-from svdocs.readers import read_text
+from svdocs.readers import read_document, read_text
 from svdocs.resources import data_dir
 
-library_mod = pytest.importorskip("svdocs.library.loader")
-LIBRARY = library_mod.load_library()
+LIBRARY = load_library()
 WEAK = [
     pytest.param(clause.id, alt.body, id=f"{clause.id}.{alt.id}")
     for clause in LIBRARY
@@ -49,11 +51,25 @@ def test_weak_alternative_flags(linter: Linter, clause_id: str, body: str) -> No
 
 @pytest.mark.parametrize("brief", BRIEFS, ids=[b.stem for b in BRIEFS])
 def test_assembled_documents_are_clean(linter: Linter, brief: Path) -> None:
-    builder = pytest.importorskip("svdocs.assembly.builder")
-    result = builder.assemble_file(brief)
+    result = assemble(load_brief(brief))
     for kind, document in result.documents.items():
         findings = [f for f in linter.lint_document(document) if f.category in CATEGORIES]
         assert not findings, (
             f"{brief.name} {kind}: "
             + "; ".join(f"{f.rule}: {f.text[:100]}" for f in findings)
         )
+
+
+@pytest.mark.parametrize("brief", BRIEFS, ids=[b.stem for b in BRIEFS])
+def test_assembled_files_read_back_clean(linter: Linter, brief: Path, tmp_path: Path) -> None:
+    """The closed loop as a user runs it: write every format, read each file back, lint it."""
+    written = write_outputs(assemble(load_brief(brief)), tmp_path, ("docx", "md", "html"),
+                            force=False)
+    documents = [p for p in written if p.suffix in {".docx", ".md", ".html"}]
+    assert len(documents) == 9
+    problems = []
+    for path in documents:
+        for f in linter.lint_document(read_document(path)):
+            if f.category in CATEGORIES:
+                problems.append(f"{path.name}: {f.rule}: {f.text[:100]}")
+    assert not problems, "\n".join(problems)

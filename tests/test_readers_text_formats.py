@@ -154,3 +154,18 @@ def test_read_bytes_text_formats(ext: str) -> None:
 def test_read_text_rejects_unknown_format() -> None:
     with pytest.raises(ValueError):
         read_text("x", fmt="rtf")
+
+
+def test_html_typed_clause_numbers_become_block_numbers_like_markdown() -> None:
+    html = ("<h2>4 Reporting</h2><p>4.2 The Supplier shall report.</p>"
+            "<p>(b) report monthly;</p><p>20 people were hired.</p>")
+    md = "## 4 Reporting\n\n4.2 The Supplier shall report.\n\n(b) report monthly;\n\n" \
+         "20 people were hired.\n"
+    for doc in (read_text(html, fmt="html"), read_text(md, fmt="markdown")):
+        got = [(b.kind.value, b.number, b.text) for b in doc.blocks]
+        assert got == [
+            ("heading", "4", "Reporting"),
+            ("paragraph", "4.2", "The Supplier shall report."),
+            ("list_item", "(b)", "report monthly;"),
+            ("paragraph", None, "20 people were hired."),
+        ]

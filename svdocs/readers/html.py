@@ -22,6 +22,7 @@ from ..limits import Limits
 from ..model import BlockKind, Document, SourceRef, TableRef
 from .common import DocumentBuilder, decode_text, read_input_bytes
 from .numbering_formats import format_number
+from .text import split_typed_number
 
 _SKIP = {"script", "style", "template", "noscript", "head", "svg", "math", "select", "option",
          "object", "embed", "iframe", "canvas", "audio", "video", "button", "datalist"}
@@ -118,6 +119,16 @@ class _HtmlWalker:
         self.pending_kind, self.pending_extra = BlockKind.PARAGRAPH, {}
         if not text:
             return
+        if kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and "number" not in extra:
+            # a typed clause number ("3.2 The Supplier shall") goes to Block.number, as the
+            # Markdown and text readers do, so findings cite "clause 3.2"
+            number, cut = split_typed_number(text, heading=kind is BlockKind.HEADING)
+            if number is not None and text[cut:].strip():
+                text, extra = text[cut:], {**extra, "number": number}
+                if kind is BlockKind.PARAGRAPH:
+                    lettered = not number[0].isdigit()
+                    kind = BlockKind.LIST_ITEM if lettered else kind
+                    extra["level"] = 3 if lettered else number.count(".")
         self.b.add(kind, text, source=SourceRef(line=line), **extra)
 
     def _begin(self, kind: BlockKind, line: int | None, **extra: Any) -> None:

@@ -23,7 +23,7 @@ from markdown_it.token import Token
 from ..limits import Limits
 from ..model import BlockKind, Document, Run, SourceRef, TableRef
 from .common import DocumentBuilder, decode_text, read_input_bytes
-from .text import _NUMBER_RE, _clean_number
+from .text import split_typed_number
 
 _COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -165,12 +165,8 @@ class _Walker:
             return
         number: str | None = None
         if heading_level or parent == "paragraph_open":
-            match = _NUMBER_RE.match(text)
-            if match and match.group("num") not in ("-", "*") and (
-                heading_level or not match.group("num").isdigit()
-            ):
-                number = _clean_number(match.group("num"))
-                cut = match.end()
+            number, cut = split_typed_number(text, heading=bool(heading_level))
+            if number is not None:
                 text = text[cut:]
                 runs = _trim_runs(runs, cut, len(text))
                 source.column = (source.column or 1) + cut

@@ -222,6 +222,21 @@ def _is_bullet(num: str) -> bool:
     return num in ("-", "*", "\u2022", "\u2013", "\u25aa", "\u25cf")
 
 
+def split_typed_number(text: str, *, heading: bool) -> tuple[str | None, int]:
+    """The clause number typed at the start of a heading or paragraph, and where text starts.
+
+    Headings take any number ("4 Reporting"); paragraphs only a dotted or lettered one
+    ("3.1 The Supplier", "(b) ..."), so a sentence that opens with a count is left alone.
+    Returns ``(None, 0)`` when there is none.
+    """
+    match = _NUMBER_RE.match(text)
+    if not match or match.group("num") in ("-", "*"):
+        return None, 0
+    if not heading and match.group("num").isdigit():
+        return None, 0
+    return _clean_number(match.group("num")), match.end()
+
+
 def _clean_number(num: str) -> str:
     """"4." -> "4"; "4.2." -> "4.2"; "b)" -> "(b)"; "(b)" stays."""
     num = num.rstrip(".")

@@ -2,8 +2,8 @@
 
 The .docx files are committed; run this script only after changing the text here:
 
-    python samples/drafts/build_docx.py            # refuses to overwrite
-    python samples/drafts/build_docx.py --force
+    python samples/build_drafts.py            # refuses to overwrite
+    python samples/build_drafts.py --force
 
 Each draft is a list of ("h1" | "h2" | "p" | "table" | "note", content) items. Clause numbers
 are typed into the text, as they are in most drafts that circulate by e-mail. Document
@@ -19,7 +19,7 @@ from pathlib import Path
 from docx import Document
 from docx.shared import Pt
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent / "drafts"
 FIXED_DATE = dt.datetime(2026, 1, 15, 9, 0, 0)
 
 Item = tuple[str, object]
