@@ -1,5 +1,5 @@
-"""Assembly speed: a schedule built from the whole clause library, repeated to 100, 200 and
-400 clauses, rendered to DOCX. Prints seconds and peak memory per 100 clauses.
+"""Assembly speed: a schedule built from the whole clause library, repeated to 100, 200, 400 and
+800 clauses, rendered to DOCX. Prints seconds and peak memory per 100 clauses.
 
 Seconds are measured without tracemalloc; peak memory (Python allocations during assembly and
 rendering) in a second run with it. Run: python benchmarks/assemble_speed.py
@@ -19,7 +19,7 @@ from svdocs.library import load_library
 from svdocs.resources import clause_library_dir
 from svdocs.writers import render
 
-SIZES = (100, 200, 400)
+SIZES = (100, 200, 400, 800)
 
 
 def build_library(folder: Path, size: int) -> None:
