@@ -344,12 +344,17 @@ def _coverage(
     )  # fmt: skip
 
 
+def _group_names(lexicon: str, key: str) -> list[str]:
+    """The group names of a shipped lexicon (files are parsed once per process)."""
+    from ..nlp.lexicons import load_lexicons
+
+    return list(load_lexicons().groups(lexicon, key))
+
+
 @check("imperatives-coverage")
 def imperatives_coverage(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
     if a.is_itt and a.sv_related:
-        from ..nlp.lexicons import load_lexicons
-
-        names = list(load_lexicons().groups("imperatives", "imperatives"))
+        names = _group_names("imperatives", "imperatives")
         yield from _coverage(rule, a, "IMP", names)
 
 
@@ -357,9 +362,7 @@ def imperatives_coverage(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
 def cycle_coverage(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
     mentions = any(label.startswith("CYCLE|") for s in a.sentences for label in s.clause.hits)
     if a.sv_related and (a.document.kind == "specification" or mentions):
-        from ..nlp.lexicons import load_lexicons
-
-        names = list(load_lexicons().groups("cycle", "stages"))
+        names = _group_names("cycle", "stages")
         yield from _coverage(rule, a, "CYCLE", names)
 
 

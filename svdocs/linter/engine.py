@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,6 +24,24 @@ from .fingerprint import assign_fingerprints
 from .rules import Rule, load_rules
 
 BATCH_SIZE = 256
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while blocks go through the pipeline.
+
+    The pipeline allocates many small objects that all stay alive (Docs, clauses, hits), so
+    the collector's passes over the large heap of spaCy and its data find nothing to free and
+    cost about a tenth of the lint time. Reference counting still frees memory as usual; the
+    collector is switched back on afterwards if it was on before.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class Linter:
@@ -69,8 +89,10 @@ class Linter:
                     texts.append(block.text)
                     where.append((d, b))
         out: list[list[Doc | None]] = [[None] * len(doc.blocks) for doc in documents]
-        for (d, b), doc in zip(where, self.nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
-            out[d][b] = doc
+        with _collector_paused():
+            docs = self.nlp.pipe(texts, batch_size=BATCH_SIZE)
+            for (d, b), doc in zip(where, docs, strict=True):
+                out[d][b] = doc
         return out
 
     def analyse(self, document: Document) -> DocumentAnalysis:

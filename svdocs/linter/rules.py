@@ -11,6 +11,7 @@ import yaml
 
 from ..errors import ValidationError
 from ..model import Severity
+from ..nlp.lexicons import load_yaml
 from ..resources import rules_dir
 
 #: Checks a rule may name. The first group are the built-in judgements; ``phrase``,
@@ -175,7 +176,7 @@ def _load_dir(folder: Path, builtin: bool) -> list[Rule]:
     rules = []
     for path in sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]):
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = load_yaml(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
             msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise ValidationError([f"cannot read rule: {msg}"], str(path)) from None

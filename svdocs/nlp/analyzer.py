@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .clause import Clause, Hit
 from .entities import YEARS
+from .entity_matcher import doc_entities, drop_entity_notes
 from .lexicons import Lexicons, load_lexicons
-from .sentences import _BULLETS, is_item_marker
+from .sentences import _BULLETS, item_marker_at
+from .tokens import TokenTable, drop_token_table, token_table
 
 # hedges that qualify a clause rather than make it (they never act as the obligation word)
 _ADVERBIAL_STARTS = ("where", "wherever", "as", "if", "when", "whenever", "so", "to", "subject")
@@ -74,12 +75,30 @@ FAILURE_PHRASES = [
 _DETERMINERS = ["", "the ", "a ", "each ", "all ", "any "]
 
 
+_CURRENCIES = frozenset({"£", "$", "€"})
+
+
+def _token_matches(tokens: TokenTable) -> list[tuple[str, int, int]]:
+    """Token patterns, over the token table: every number ("NUMBER") and a baseline stated as
+    "from [£]N" ("BASELINE")."""
+    words = tokens.words
+    n = tokens.n
+    out = [("NUMBER", i, i + 1) for i, w in enumerate(words) if w.like_num]
+    for i, low in enumerate(tokens.lower):
+        if low != "from" or i + 1 >= n:
+            continue
+        if words[i + 1].like_num:
+            out.append(("BASELINE", i, i + 2))
+        elif tokens.text[i + 1] in _CURRENCIES and i + 2 < n and words[i + 2].like_num:
+            out.append(("BASELINE", i, i + 3))
+    return out
+
+
 class Analyzer:
     def __init__(self, nlp: Language, lexicons: Lexicons) -> None:
         self.lexicons = lexicons
         self.lemma_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.token_matcher = Matcher(nlp.vocab)
         names = nlp.pipe_names
         lemmatize = nlp.get_pipe("svdocs_lemmatizer") if "svdocs_lemmatizer" in names else None
 
@@ -113,11 +132,6 @@ class Analyzer:
                 if phrases:
                     self.lemma_matcher.add(f"{prefix}|{name}", lemma_docs(phrases))
         self.lemma_matcher.add("FAILURE", lemma_docs(FAILURE_PHRASES))
-        self.token_matcher.add("NUMBER", [[{"LIKE_NUM": True}]])
-        self.token_matcher.add(
-            "BASELINE",
-            [[{"LOWER": "from"}, {"TEXT": {"IN": ["£", "$", "€"]}, "OP": "?"}, {"LIKE_NUM": True}]],
-        )
         self.lower_matcher.add(
             "BASELINE",
             [nlp.make_doc(f"{w} {y}") for w in ("below", "above", "on", "against") for y in YEARS],
@@ -138,13 +152,14 @@ class Analyzer:
         self.years = frozenset(YEARS)
 
     # ------------------------------------------------------------------ matching
-    def _matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+    def _matches(self, doc: Doc, tokens: TokenTable) -> list[tuple[str, int, int]]:
         strings = self.strings
         out = [
             (strings[m], s, e)
-            for matcher in (self.lemma_matcher, self.lower_matcher, self.token_matcher)
+            for matcher in (self.lemma_matcher, self.lower_matcher)
             for m, s, e in matcher(doc)
         ]
+        out += _token_matches(tokens)
         ignored: set[int] = set()
         for label, s, e in out:
             if label in ("THEME_IGNORE", "LOCAL_IGNORE"):
@@ -164,18 +179,24 @@ class Analyzer:
         sents = list(doc.sents)
         if not sents:
             doc._.svd_clauses = []
+            drop_token_table(doc)
+            drop_entity_notes(doc)
             return doc
+        tokens = token_table(doc)
         starts = [s.start for s in sents]
         per_sent: list[dict[str, list[tuple[int, int]]]] = [defaultdict(list) for _ in sents]
-        for label, s, e in self._matches(doc):
+        for label, s, e in self._matches(doc, tokens):
             per_sent[bisect_right(starts, s) - 1][label].append((s, e))
-        ents_per: list[list[Any]] = [[] for _ in sents]
-        for ent in doc.ents:
-            ents_per[bisect_right(starts, ent.start) - 1].append(ent)
+        ents_per: list[list[tuple[str, int, int]]] = [[] for _ in sents]
+        for ent in doc_entities(doc):
+            ents_per[bisect_right(starts, ent[1]) - 1].append(ent)
         clauses: list[Clause] = []
         lead: Clause | None = None
+        doc_text = tokens.doc_text()
         for k, sent in enumerate(sents):
-            clause = self._clause(doc, k, sent, per_sent[k], ents_per[k], lead, clauses)
+            clause = self._clause(
+                doc_text, tokens, k, sent, per_sent[k], ents_per[k], lead, clauses
+            )
             clauses.append(clause)
             if clause.lead_in:
                 lead = clause
@@ -183,45 +204,55 @@ class Analyzer:
                 lead = None
             sent._.svd_clause = clause
         doc._.svd_clauses = clauses
+        drop_token_table(doc)
+        drop_entity_notes(doc)
         return doc
 
     # ------------------------------------------------------------------ one sentence
     def _clause(
         self,
-        doc: Doc,
+        doc_text: str,
+        tokens: TokenTable,
         k: int,
         sent: Span,
         found: dict[str, list[tuple[int, int]]],
-        ents: list[Span],
+        ents: list[tuple[str, int, int]],
         lead: Clause | None,
         previous: list[Clause],
     ) -> Clause:
         base = sent.start_char
+        text_of = tokens.text
+        lower = tokens.lower
+        space = tokens.is_space
+        idx = tokens.idx
+        ends = tokens.ends
+        n = tokens.n
+        sent_start, sent_end = sent.start, sent.end
 
         def hit(label: str, s: int, e: int) -> Hit:
-            span = doc[s:e]
-            return Hit(label, span.start_char, span.end_char, span.text)
+            start, end = idx[s], ends[e - 1]
+            return Hit(label, start, end, doc_text[start:end])
 
         # skip trailing whitespace in the sentence text
-        text = sent.text.rstrip()
+        text = doc_text[base : ends[sent_end - 1]].rstrip()
         clause = Clause(index=k, start=base, end=base + len(text), text=text)
-        date_tokens = {i for ent in ents if ent.label_ == "DATE" for i in range(ent.start, ent.end)}
-        first = sent.start
-        while first < sent.end and doc[first].is_space:
+        date_tokens = {i for label, s, e in ents if label == "DATE" for i in range(s, e)}
+        first = sent_start
+        while first < sent_end and space[first]:
             first += 1
         mark = first
-        if mark + 1 < sent.end and doc[mark].lower_ in {"and", "or"}:
+        if mark + 1 < sent_end and lower[mark] in {"and", "or"}:
             mark += 1
-        clause.item = mark < sent.end and (
-            is_item_marker(doc, mark) or doc[mark].text in _BULLETS
+        clause.item = mark < sent_end and (
+            item_marker_at(text_of, mark) or text_of[mark] in _BULLETS
         )
-        last = sent.end - 1
-        while last > first and doc[last].is_space:
+        last = sent_end - 1
+        while last > first and space[last]:
             last -= 1
-        clause.lead_in = doc[last].text in {":", "—"} or (
-            doc[last].text == "-" and last > first and doc[last - 1].text == ":"
+        clause.lead_in = text_of[last] in {":", "—"} or (
+            text_of[last] == "-" and last > first and text_of[last - 1] == ":"
         )
-        clause.question = doc[last].text == "?"
+        clause.question = text_of[last] == "?"
 
         # parties: keep the longest of overlapping mentions
         parties: list[tuple[int, int, str]] = []
@@ -248,7 +279,7 @@ class Analyzer:
         candidates: list[tuple[int, int, str]] = [(s, e, "OBLIG") for s, e in strong]
         candidates += [(s, e, "OBLIG") for s, e in found.get("REQUIRE_SUPPLIER", [])]
         for s, e in hedges_raw:
-            if doc[s].lower_ not in _ADVERBIAL_STARTS:
+            if lower[s] not in _ADVERBIAL_STARTS:
                 candidates.append((s, e, "HEDGE"))
         candidates.sort()
 
@@ -261,14 +292,14 @@ class Analyzer:
             for s, e, name in parties:
                 if s < lo or s >= hi:
                     continue
-                if e < len(doc) and doc[e].text in {"'s", "’s", "'", "’"}:
+                if e < n and text_of[e] in {"'s", "’s", "'", "’"}:
                     continue  # "the Supplier's records"
-                if s > 0 and doc[s - 1].lower_ in possessive:
+                if s > 0 and lower[s - 1] in possessive:
                     continue  # "its suppliers"
                 joined = (
                     prev is not None
                     and prev[2] != name
-                    and all(doc[k].lower_ in {"and", "the", "or", ","} for k in range(prev[1], s))
+                    and all(lower[k] in {"and", "the", "or", ","} for k in range(prev[1], s))
                 )
                 best = ("joint" if joined else name, s, e)
                 prev = (s, e, name)
@@ -277,7 +308,7 @@ class Analyzer:
         trigger: tuple[int, int, str] | None = None
         party: str | None = None
         party_span: tuple[int, int] | None = None
-        lo = sent.start
+        lo = sent_start
         current: tuple[str, int, int] | None = None
         for s, e, kind in candidates:
             found_subject = subject_between(lo, s)
@@ -297,24 +328,24 @@ class Analyzer:
                 party_span = current[1:] if current else None
                 break
         if trigger is not None and party is None:
-            first_word = doc[first].lower_
+            first_word = lower[first]
             if first_word in {"it", "they"} and previous:
                 party = previous[-1].party
             elif lead is not None and clause.item:
                 party = lead.party
         if party_span is not None:
-            clause.party_word = doc[party_span[0] : party_span[1]].text
+            clause.party_word = hit("", party_span[0], party_span[1]).text
         if trigger is not None:
             k = trigger[1]
-            while k < sent.end and (
-                doc[k].is_space or doc[k].lower_ in {"also", "promptly", "not", "to", ","}
+            while k < sent_end and (
+                space[k] or lower[k] in {"also", "promptly", "not", "to", ","}
             ):
                 k += 1
             clause.admin = any(s == k for s, _ in found.get("ADMIN", []))
         first_strong = strong[0][0] if strong else None
         hedges: list[Hit] = []
         for s, e in sorted(set(hedges_raw)):
-            word = doc[s].lower_
+            word = lower[s]
             if word in MODAL_HEDGES and (
                 (first_strong is not None and first_strong < s)
                 or (trigger is not None and trigger[0] != s)
@@ -341,18 +372,19 @@ class Analyzer:
         defn = found.get("DEFN", [])
         if defn:
             s0 = min(s for s, _ in defn)
-            by_means = s0 > 0 and doc[s0 - 1].lower_ == "by"
-            before = [s for s, _ in strong if s < s0 and doc[s].lower_ != "shall"]
+            by_means = s0 > 0 and lower[s0 - 1] == "by"
+            before = [s for s, _ in strong if s < s0 and lower[s] != "shall"]
             clause.definition = not by_means and not before
         asks = found.get("ASK", [])
         j = first
-        while j < sent.end and (
-            doc[j].is_punct
-            or doc[j].like_num
-            or is_item_marker(doc, j)
-            or doc[j].lower_ in {"question", "q", "please", "(", ")"}
-            or (doc[j].text[:1] == "Q"
-            and doc[j].text[1:].isdigit())
+        words = tokens.words
+        while j < sent_end and (
+            words[j].is_punct
+            or words[j].like_num
+            or item_marker_at(text_of, j)
+            or lower[j] in {"question", "q", "please", "(", ")"}
+            or (text_of[j][:1] == "Q"
+            and text_of[j][1:].isdigit())
         ):
             j += 1
         opens_with_ask = any(s == j for s, _ in asks)
@@ -374,16 +406,16 @@ class Analyzer:
         clause.hits = hits
         clause.themes = {label.split("|", 1)[1] for label in found if label.startswith("THEME|")}
         item_tokens: set[int] = set()
-        if clause.item and doc[mark].text == "(":
+        if clause.item and text_of[mark] == "(":
             item_tokens = {mark, mark + 1, mark + 2}
-        clause.ents = [Hit(ent.label_, ent.start_char, ent.end_char, ent.text) for ent in ents]
-        in_ent = {i for ent in ents for i in range(ent.start, ent.end)}
+        clause.ents = [hit(label, s, e) for label, s, e in ents]
+        in_ent = {i for _, s, e in ents for i in range(s, e)}
         years = self.years
         for s, _e in found.get("NUMBER", []):
-            tok = doc[s]
-            if s in in_ent or s == first or s in item_tokens or tok.text in years:
+            word = text_of[s]
+            if s in in_ent or s == first or s in item_tokens or word in years:
                 continue
-            clause.ents.append(Hit("CARDINAL", tok.idx, tok.idx + len(tok.text), tok.text))
+            clause.ents.append(Hit("CARDINAL", idx[s], ends[s], word))
         return clause
 
 

@@ -9,18 +9,33 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc
+from spacy.util import load_language_data, registry
+
+from .tokens import token_table
 
 _TABLE: Any = None
 
 
 def lemma_table() -> Any:
-    """spaCy's English lemma lookup table (a mapping keyed by the word's string)."""
+    """spaCy's English lemma lookup table (a mapping keyed by the word's string).
+
+    Read straight from spacy-lookups-data into a plain dict (word -> lemma): the same data as
+    ``load_lookups("en", ["lemma_lookup"])`` without hashing its 180,000 keys at start-up.
+    """
     global _TABLE
     if _TABLE is None:
-        _TABLE = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+        try:
+            table = load_language_data(registry.lookups.get("en")["lemma_lookup"])
+        except Exception:  # an unusual install: fall back to spaCy's own loader
+            table = None
+        if not isinstance(table, dict):
+            table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+        _TABLE = table
     return _TABLE
 
 
@@ -52,25 +67,36 @@ def _strip_plural(word: str, table: Any) -> str:
     return word
 
 
+_SMALL = 8
+
+
 class LowerLemmatizer:
     def __init__(self) -> None:
         self.table = lemma_table()
         self.cache: dict[int, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if not n:
+            return doc
         cache = self.cache
-        strings = doc.vocab.strings
-        table = self.table
-        for token in doc:
-            orth = token.orth
-            lemma = cache.get(orth)
-            if lemma is None:
-                lower = token.lower_
-                value = _OVERRIDES.get(lower) or table.get(lower) or _strip_plural(lower, table)
-                lemma = strings.add(value.lower())
-                cache[orth] = lemma
-            token.lemma = lemma
+        if n <= _SMALL:  # a phrase of a lexicon: token by token is quicker than arrays
+            for token in doc:
+                token.lemma = cache.get(token.orth) or self._lemma(doc, token.orth, token.lower_)
+            return doc
+        tokens = token_table(doc)
+        get = cache.get
+        lemmas = [get(o) or self._lemma(doc, o, w.lower) for o, w in zip(
+            tokens.orth, tokens.words, strict=True)]
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
+
+    def _lemma(self, doc: Doc, orth: int, lower: str) -> int:
+        table = self.table
+        value = _OVERRIDES.get(lower) or table.get(lower) or _strip_plural(lower, table)
+        lemma: int = doc.vocab.strings.add(value.lower())
+        self.cache[orth] = lemma
+        return lemma
 
 
 @Language.factory("svdocs_lemmatizer")

@@ -12,6 +12,14 @@ import yaml
 from ..errors import ValidationError
 from ..resources import rules_dir
 
+# libyaml's loader when PyYAML was built with it (several times faster), else the pure-Python one
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    """``yaml.safe_load`` with the C loader when available."""
+    return yaml.load(text, Loader=_YAML_LOADER)
+
 #: Config lexicon keys (``[lexicons]`` in svdocs.toml) -> (lexicon file, key in that file).
 CONFIG_KEYS: dict[str, tuple[str, str]] = {
     "hedges": ("hedges", "terms"),
@@ -50,15 +58,9 @@ def load_lexicons(
 ) -> Lexicons:
     """Read every ``*.yml`` lexicon and add the config's extra phrases (see :data:`CONFIG_KEYS`)."""
     folder = directory or lexicon_dir()
-    data: dict[str, dict[str, Any]] = {}
-    for path in sorted(folder.glob("*.yml")):
-        try:
-            loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise ValidationError([f"cannot read lexicon: {exc}"], str(path)) from None
-        if not isinstance(loaded, dict):
-            raise ValidationError(["a lexicon must be a YAML mapping"], str(path))
-        data[path.stem] = loaded
+    # a fresh copy of the two outer levels: merging the extras below replaces lists, so the
+    # cached files are never changed
+    data = {name: dict(entry) for name, entry in _read_folder(folder).items()}
     for key, phrases in (extra or {}).items():
         if key not in CONFIG_KEYS:
             known = ", ".join(sorted(CONFIG_KEYS))
@@ -67,3 +69,32 @@ def load_lexicons(
         entry = data.setdefault(name, {})
         entry[list_key] = [*entry.get(list_key, []), *[str(p) for p in phrases]]
     return Lexicons(data)
+
+
+_FOLDERS: dict[Path, tuple[tuple[tuple[str, int, int], ...], dict[str, dict[str, Any]]]] = {}
+
+
+def _read_folder(folder: Path) -> dict[str, dict[str, Any]]:
+    """Every lexicon of a folder, parsed once per process (again only if a file changes)."""
+    paths = sorted(folder.glob("*.yml"))
+    stamp: list[tuple[str, int, int]] = []
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError as exc:
+            raise ValidationError([f"cannot read lexicon: {exc}"], str(path)) from None
+        stamp.append((path.name, st.st_mtime_ns, st.st_size))
+    cached = _FOLDERS.get(folder)
+    if cached is not None and cached[0] == tuple(stamp):
+        return cached[1]
+    data: dict[str, dict[str, Any]] = {}
+    for path in paths:
+        try:
+            loaded = load_yaml(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise ValidationError([f"cannot read lexicon: {exc}"], str(path)) from None
+        if not isinstance(loaded, dict):
+            raise ValidationError(["a lexicon must be a YAML mapping"], str(path))
+        data[path.stem] = loaded
+    _FOLDERS[folder] = (tuple(stamp), data)
+    return data

@@ -17,8 +17,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .tokens import TokenTable, token_table
 
 ABBREVIATIONS = frozenset(
     [
@@ -34,85 +38,108 @@ _NUMBERING = re.compile(r"^\d+(?:\.\d+)*\.?$")
 
 def is_item_marker(doc: Doc, i: int) -> bool:
     """True when tokens from ``i`` spell a list marker: "(a)", "(iv)", "(3)", "a)"."""
-    n = len(doc)
-    tok = doc[i]
-    if tok.text == "(" and i + 2 < n and doc[i + 2].text == ")":
-        return bool(_ITEM_MARK.match(doc[i + 1].text))
-    return bool(
-        i + 1 < n and doc[i + 1].text == ")" and _ITEM_MARK.match(tok.text) and len(tok) <= 4
-    )
+    return item_marker_at(token_table(doc).text, i)
 
 
-def _starts_new(doc: Doc, j: int) -> bool:
-    """Whether token ``j`` can open a sentence after a full stop."""
-    tok = doc[j]
-    first = tok.text[:1]
-    return (
-        first.isupper()
-        or first.isdigit()
-        or tok.text in _BULLETS
-        or tok.text in {"(", '"', "“", "'", "‘", "["}
-    )
+def item_marker_at(text: list[str], i: int) -> bool:
+    """:func:`is_item_marker` over a list of token texts."""
+    n = len(text)
+    tok = text[i]
+    if tok == "(" and i + 2 < n and text[i + 2] == ")":
+        return bool(_ITEM_MARK.match(text[i + 1]))
+    return bool(i + 1 < n and text[i + 1] == ")" and len(tok) <= 4 and _ITEM_MARK.match(tok))
 
 
-def _is_numbering(doc: Doc, j: int) -> bool:
+_OPENERS = frozenset({"(", '"', "“", "'", "‘", "["})
+
+
+def _starts_new(text: str) -> bool:
+    """Whether a token with this text can open a sentence after a full stop."""
+    first = text[:1]
+    return first.isupper() or first.isdigit() or text in _BULLETS or text in _OPENERS
+
+
+def _is_numbering(text: list[str], j: int) -> bool:
     """A clause number at the start of a line: "3.1", "4." or "2)" (not "10 apprentices")."""
-    text = doc[j].text
-    if not _NUMBERING.match(text):
+    word = text[j]
+    if not _NUMBERING.match(word):
         return False
-    if "." in text:
+    if "." in word:
         return True
-    return j + 1 < len(doc) and doc[j + 1].text in {".", ")"}
+    return j + 1 < len(text) and text[j + 1] in {".", ")"}
+
+
+_ENDS = frozenset({".", "?", "!"})
+_CLOSERS = frozenset({'"', "”", "’", ")"})
+# tokens the loop must look at; every other token (words, most punctuation) changes nothing
+_INTERESTING = _ENDS | _CLOSERS | {";", ":"}
+
+
+def sentence_starts(tokens: TokenTable) -> list[bool]:
+    """Which tokens open a sentence, by the rules of the module docstring."""
+    n = tokens.n
+    starts = [False] * n
+    if n == 0:
+        return starts
+    starts[0] = True
+    text = tokens.text
+    lower = tokens.lower
+    space = tokens.is_space
+    spacy_ws = tokens.spacy
+    # the next non-space token after each position
+    nxt_of = [n] * n
+    following = n
+    for i in range(n - 1, -1, -1):
+        nxt_of[i] = following
+        if not space[i]:
+            following = i
+    for i in range(n):
+        nxt = nxt_of[i]
+        if nxt >= n:
+            break
+        if space[i]:
+            tok = text[i]
+            if "\n\n" in tok or (
+                "\n" in tok
+                and (
+                    text[nxt] in _BULLETS
+                    or item_marker_at(text, nxt)
+                    or _is_numbering(text, nxt)
+                )
+            ):
+                starts[nxt] = True
+            continue
+        tok = text[i]
+        if tok not in _INTERESTING:
+            continue
+        if tok in _ENDS:
+            prev = lower[i - 1] if i > 0 else ""
+            if (prev not in ABBREVIATIONS or tok != ".") and _starts_new(text[nxt]):
+                starts[nxt] = True
+        elif tok == ";" or tok == ":":
+            j = nxt
+            if lower[j] in {"and", "or"} and j + 1 < n:
+                j += 1
+            if item_marker_at(text, j) or text[j] in _BULLETS:
+                starts[j if j == nxt else nxt] = True
+        elif (
+            tok in _CLOSERS
+            and i > 0
+            and text[i - 1] in _ENDS
+            and not spacy_ws[i - 1]
+            and _starts_new(text[nxt])
+        ):
+            starts[nxt] = True
+    return starts
 
 
 class LegalSentencizer:
     def __call__(self, doc: Doc) -> Doc:
-        n = len(doc)
-        if n == 0:
+        if not len(doc):
             return doc
-        starts = [False] * n
-        starts[0] = True
-        i = 0
-        while i < n:
-            tok = doc[i]
-            text = tok.text
-            nxt = i + 1
-            # skip whitespace tokens after this one to find the next word
-            while nxt < n and doc[nxt].is_space:
-                nxt += 1
-            if nxt >= n:
-                break
-            if tok.is_space:
-                if "\n\n" in text or (
-                    "\n" in text
-                    and (
-                        doc[nxt].text in _BULLETS
-                        or is_item_marker(doc, nxt)
-                        or _is_numbering(doc, nxt)
-                    )
-                ):
-                    starts[nxt] = True
-            elif text in {".", "?", "!"}:
-                prev = doc[i - 1].lower_ if i > 0 else ""
-                if (prev not in ABBREVIATIONS or text != ".") and _starts_new(doc, nxt):
-                    starts[nxt] = True
-            elif text in {";", ":"}:
-                j = nxt
-                if doc[j].lower_ in {"and", "or"} and j + 1 < n:
-                    j += 1
-                if is_item_marker(doc, j) or doc[j].text in _BULLETS:
-                    starts[j if j == nxt else nxt] = True
-            elif (
-                text in {'"', "”", "’", ")"}
-                and i > 0
-                and doc[i - 1].text in {".", "?", "!"}
-                and not doc[i - 1].whitespace_
-                and _starts_new(doc, nxt)
-            ):
-                starts[nxt] = True
-            i += 1
-        for k, token in enumerate(doc):
-            token.is_sent_start = starts[k]
+        starts = sentence_starts(token_table(doc))
+        values = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype("int64")
+        doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
         return doc
 
 
