@@ -87,9 +87,21 @@ def staged_outputs(targets: Iterable[Path], *, force: bool = False,
             os.close(fd)
             staged[t] = Path(tmp)
         yield staged
-        for final, tmp in staged.items():
-            os.chmod(tmp, _FILE_MODE)
-            os.replace(tmp, final)
+        existed = {final: final.exists() for final in staged}
+        placed: list[Path] = []
+        try:
+            for final, tmp in staged.items():
+                os.chmod(tmp, _FILE_MODE)
+                os.replace(tmp, final)
+                placed.append(final)
+        except OSError as exc:
+            # all or nothing: take back the new files this call already put in place
+            for final in placed:
+                if not existed[final]:
+                    with contextlib.suppress(OSError):
+                        final.unlink()
+            failed = next(f for f in staged if f not in placed)
+            raise OutputError(f"cannot write: {exc.strerror or exc}", str(failed)) from None
         staged = {}
     finally:
         for tmp in staged.values():

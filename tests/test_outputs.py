@@ -51,3 +51,23 @@ def test_unwritable_place_gives_output_error(tmp_path: Path) -> None:
     blocker.write_text("a file, not a folder")
     with pytest.raises(OutputError, match="cannot write"):
         write_text_atomic(blocker / "x.txt", "x")
+
+
+def test_staged_outputs_take_back_placed_files_when_a_rename_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    targets = [tmp_path / "a.md", tmp_path / "b.md"]
+    real_replace = os.replace
+    calls = []
+
+    def second_fails(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 2:
+            raise PermissionError(13, "Permission denied")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", second_fails)
+    with (pytest.raises(OutputError, match=r"b\.md: cannot write: Permission denied"),
+          staged_outputs(targets) as staged):
+        for tmp in staged.values():
+            tmp.write_text("x")
+    assert list(tmp_path.iterdir()) == []
