@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .config import LintConfig
+from .linter.rules import Rule
 from .model import CATEGORIES, Document, Finding, Location, Severity
 
 WITHOUT_REASON = "suppression-without-reason"
@@ -32,25 +33,11 @@ UNKNOWN_RULE = "suppression-unknown-rule"
 SUPPRESSION_CATEGORY = "suppression"
 
 
-@dataclass(frozen=True)
-class MetaRule:
-    """A rule the runner checks itself (same attribute names as a lint rule)."""
-
-    id: str
-    name: str
-    category: str
-    severity: Severity
-    message: str
-    rationale: str
-    suggestion: str
-    fix_clause: str | None = None
-    examples: dict[str, list[str]] = field(default_factory=dict)
-
-
 #: Rules about suppressions; config may turn them off or change their severity.
-META_RULES: tuple[MetaRule, ...] = (
-    MetaRule(
+META_RULES: tuple[Rule, ...] = (
+    Rule(
         id=WITHOUT_REASON,
+        check="suppression",
         name="Suppression without a reason",
         category=SUPPRESSION_CATEGORY,
         severity=Severity.WARNING,
@@ -62,8 +49,9 @@ META_RULES: tuple[MetaRule, ...] = (
         suggestion="Write the reason after a colon, e.g. "
         "'svdocs-disable-next-line RULE-ID: background text, not an obligation'.",
     ),
-    MetaRule(
+    Rule(
         id=UNKNOWN_RULE,
+        check="suppression",
         name="Suppression of an unknown rule",
         category=SUPPRESSION_CATEGORY,
         severity=Severity.WARNING,

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from ..errors import ValidationError
-from ..model import Severity
+from ..model import COMMITMENT_PARTS, Severity
 from ..nlp.lexicons import load_yaml
 from ..resources import rules_dir
 
@@ -33,15 +33,9 @@ BUILTIN_CHECKS = (
 )
 GENERIC_CHECKS = ("phrase", "pattern", "requires")
 APPLIES_TO = ("commitment", "obligation", "sentence", "ask")
-REQUIRABLE_PARTS = (
-    "target",
-    "baseline",
-    "deadline",
-    "beneficiaries",
-    "evidence",
-    "reporting_frequency",
-    "consequence",
-)
+#: parts a rule may require of a commitment: those of a complete commitment except the
+#: verifier, which the text rarely names apart from the evidence clause
+REQUIRABLE_PARTS = tuple(p for p in COMMITMENT_PARTS if p != "verifier")
 _REQUIRED_KEYS = ("id", "name", "category", "severity", "message", "rationale", "suggestion")
 _KNOWN_KEYS = {
     *_REQUIRED_KEYS,

@@ -3,11 +3,23 @@
 ``get_pipeline()`` returns the shared pipeline; each processed ``Doc`` carries
 ``doc._.svd_clauses``: one :class:`Clause` per sentence with its obligation, party, hedges,
 themes and the parts of a commitment it states.
+
+spaCy is imported only when the pipeline is first asked for, so modules that need only the
+lexicons or rule files (``svdocs rules list``, config validation) stay quick to import.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from .clause import Clause, Hit
-from .pipeline import build_pipeline, get_pipeline
 
 __all__ = ["Clause", "Hit", "build_pipeline", "get_pipeline"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("build_pipeline", "get_pipeline"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
