@@ -29,9 +29,9 @@ if TYPE_CHECKING:
     from .baseline import Baseline
 
 #: Extensions the readers know (kept in step with ``svdocs.readers.SUPPORTED_EXTENSIONS``).
-_FALLBACK_EXTENSIONS: tuple[str, ...] = (
-    ".docx", ".md", ".markdown", ".txt", ".text", ".html", ".htm", ".pdf",
-)
+#: Legacy Word files are collected from folders too, so the batch tells the user to save
+#: them as .docx instead of passing over them in silence.
+_REPORTED_LEGACY: tuple[str, ...] = (".doc", ".dot")
 #: Show a progress bar only for runs of more than this many files.
 PROGRESS_MIN_FILES = 5
 #: Files handed to the engine (and to a worker process) at a time.
@@ -40,12 +40,11 @@ _GLOB_CHARS = frozenset("*?[")
 
 
 def supported_extensions() -> tuple[str, ...]:
-    """The file extensions (lower case, with the dot) that a folder is searched for."""
-    try:
-        from .readers import SUPPORTED_EXTENSIONS
-    except ImportError:  # readers not installed in this build
-        return _FALLBACK_EXTENSIONS
-    return tuple(e.lower() for e in SUPPORTED_EXTENSIONS)
+    """The file extensions (lower case, with the dot) that a folder is searched for: the
+    readable ones, plus legacy Word files, which are reported as needing conversion."""
+    from .readers import SUPPORTED_EXTENSIONS
+
+    return tuple(e.lower() for e in SUPPORTED_EXTENSIONS) + _REPORTED_LEGACY
 
 
 def _skip(path: Path, root: Path) -> bool:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from svdocs.batch import expand_paths
+from svdocs.batch import expand_paths, lint_paths
+from svdocs.config import LintConfig
 
 
 @pytest.fixture
@@ -48,3 +49,15 @@ def test_relative_paths_stay_relative(tree: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.chdir(tree)
     assert [str(p) for p in expand_paths(["b", "top.pdf"])] == [
         os.path.join("b", "spec.md"), "top.pdf"]
+
+
+def test_folder_scan_reports_legacy_word_files_instead_of_skipping_them(tmp_path: Path) -> None:
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    (tmp_path / "spec.md").write_text("# Spec\n\nThe Supplier shall clean the offices.\n")
+    (tmp_path / "notes.xlsx").write_bytes(b"PK")
+    assert [p.name for p in expand_paths([tmp_path])] == ["old.doc", "spec.md"]
+    report = lint_paths([tmp_path], LintConfig())
+    errors = {Path(fr.path).name: fr.error for fr in report.files if fr.error}
+    assert list(errors) == ["old.doc"] and "save it as .docx" in errors["old.doc"]
+    assert report.exit_code() == 2
+    assert [Path(fr.path).name for fr in report.files] == ["old.doc", "spec.md"]
