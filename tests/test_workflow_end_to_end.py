@@ -195,7 +195,7 @@ def test_jobs_with_spawned_workers_match_too(mixed_folder: Path,
 def test_config_lexicons_extend_what_the_linter_knows(tmp_path: Path) -> None:
     spec = tmp_path / "spec.md"
     spec.write_text(
-        "The Supplier shall, insofar as commercially viable, employ 10 apprentices within 12 "
+        "The Supplier shall, subject to board approval, employ 10 apprentices within 12 "
         "months, evidenced by quarterly payroll extracts; failure leads to service credits."
         "\n\n"
         "The Supplier shall employ 5 local apprentices from the Exampleshire travel-to-work "
@@ -205,7 +205,7 @@ def test_config_lexicons_extend_what_the_linter_knows(tmp_path: Path) -> None:
     before = {f.rule for f in svdocs.lint(spec).findings}
     assert "hedged-commitment" not in before and "undefined-local" in before
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.svdocs.lexicons]\nhedges = ["insofar as commercially viable"]\n'
+        '[tool.svdocs.lexicons]\nhedges = ["subject to board approval"]\n'
         'local_definitions = ["Exampleshire travel-to-work area"]\n')
     after = {f.rule for f in svdocs.lint(spec, config=load_config(start=tmp_path)).findings}
     assert "hedged-commitment" in after and "undefined-local" not in after

@@ -71,16 +71,23 @@ class DocumentAnalysis:
     is_itt: bool = False
     sv_related: bool = False
     _cover: dict[Aspect, list[Sentence]] = field(default_factory=dict)
+    _commitment_ids: set[int] | None = None
 
     # -------------------------------------------------------------- coverage
     def providers(self, aspect: Aspect) -> list[Sentence]:
         """Sentences that state evidence / a consequence and are not themselves definitions."""
         if aspect not in self._cover:
-            label = "EVIDENCE" if aspect == "evidence" else "CONSEQ"
             out = []
             for s in self.sentences:
                 c = s.clause
-                if c.definition or c.ask or not c.has(label):
+                if c.definition or c.ask or not _states(c, aspect):
+                    continue
+                if (
+                    aspect == "consequence"
+                    and c.has("CONSEQ_EXCLUDE")
+                    and (c.has("REFS") or "general" in c.themes)
+                ):
+                    # "the service credits do not apply to the social value commitments"
                     continue
                 if (
                     aspect == "consequence"
@@ -97,19 +104,32 @@ class DocumentAnalysis:
 
     def covering(self, item: Sentence, aspect: Aspect) -> Sentence | None:
         """The sentence (or table row) that supplies ``aspect`` for a commitment, if any."""
-        label = "EVIDENCE" if aspect == "evidence" else "CONSEQ"
         c = item.clause
-        if c.has(label) and (aspect == "evidence" or item in self.providers(aspect)):
+        if _states(c, aspect) and (aspect == "evidence" or item in self.providers(aspect)):
             return item
         themes = c.all_themes
         for p in self.providers(aspect):
             pc = p.clause
+            if p is not item and self._is_commitment(p) and not (
+                pc.has("REFS") or "general" in pc.themes
+            ):
+                # another commitment's own evidence ("(a) ..., evidenced by payroll") covers
+                # only that commitment and others of its theme, unless it points at them all
+                if (pc.themes & themes) - {"general"} and p.table is None:
+                    return p
+                continue
             if p.group == item.group:
                 return p
             numbers = _referenced_numbers(pc)
             if numbers:
                 # "the commitments in paragraph 1": only those
                 if _in_ranges(item.number, numbers):
+                    return p
+                continue
+            named = _named_parts(pc.text)
+            if named:
+                # "the KPIs in Annex 1": the commitments in that annex, or pointing at it
+                if self._in_named_part(item, named):
                     return p
                 continue
             if pc.has("REFS") or "general" in pc.themes:
@@ -141,10 +161,25 @@ class DocumentAnalysis:
                 return item
         return None
 
+    def _is_commitment(self, s: Sentence) -> bool:
+        if self._commitment_ids is None:
+            self._commitment_ids = {id(x) for x in self.commitments}
+        return id(s) in self._commitment_ids
+
+    def _in_named_part(self, item: Sentence, named: list[str]) -> bool:
+        text = item.clause.text.lower()
+        for name in named:
+            pattern = re.compile(r"\b" + re.escape(name) + r"\b")
+            if pattern.search(text) or any(pattern.search(h.lower()) for h in item.section):
+                return True
+        return False
+
     def consequence_statement(self) -> Sentence | None:
         """For an ITT: a sentence saying commitments become contractual with consequences."""
         for s in self.sentences:
             c = s.clause
+            if c.has("NONCONTRACTUAL"):
+                continue
             if c.has("CONTRACTUAL") and (c.has("CONSEQ") or c.has("REFS")):
                 if c.has("CONSEQ"):
                     return s
@@ -153,8 +188,36 @@ class DocumentAnalysis:
         return None
 
 
+def _states(c: Clause, aspect: Aspect) -> bool:
+    """Does the sentence state evidence / a consequence? A payment of money for a failure
+    ("for each placement below the target, the Provider shall pay £1,500") is a consequence."""
+    if aspect == "evidence":
+        return c.has("EVIDENCE")
+    if c.has("CONSEQ"):
+        return True
+    return c.has("CONSEQ_PAY") and c.has("FAILURE") and bool(c.ents_of({"MONEY"}))
+
+
 _REF_WORDS = {"paragraph", "paragraphs", "clause", "clauses", "para", "paras"}
-_RANGE = re.compile(r"^\s*(?:to|-|–|and|or)\s*(\d+(?:\.\d+)*)")
+_SCOPING = {"in", "on", "against"}  # "report on paragraphs 2.1 and 2.3"
+_NEXT_NUMBER = re.compile(r"^\s*(to|-|–|and|or|,)\s*(\d+(?:\.\d+)*)")
+_NAMED_PART = re.compile(
+    r"\b(?:commitments?|kpis?|key performance indicators?|targets?|obligations?|requirements?|"
+    r"measures?)\s+(?:set out\s+|listed\s+|contained\s+)?(?:in|of)\s+"
+    r"((?:annex|appendix|schedule|part|table)\s+[a-z0-9]+)\b",
+    re.I,
+)
+
+_WHOLE = re.compile(
+    r"\b(?:in|of) this (?:schedule|annex|appendix|part|specification|contract)\b", re.I
+)
+
+
+def _named_parts(text: str) -> list[str]:
+    """Named parts a requirement is scoped to: ["annex 1"] for "the KPIs in Annex 1"."""
+    if _WHOLE.search(text):  # "each commitment in this Schedule" covers them all
+        return []
+    return [m.group(1).lower() for m in _NAMED_PART.finditer(text)]
 
 
 def _num_key(text: str) -> tuple[int, ...]:
@@ -169,10 +232,20 @@ def _referenced_numbers(c: Clause) -> list[tuple[str, str]]:
         words = e.text.split()
         before = c.text[: e.start - c.start].split()
         # "the commitments in paragraph 1" scopes; "a Default under Clause 30" does not
-        if words and words[0].lower() in _REF_WORDS and before and before[-1].lower() == "in":
+        if words and words[0].lower() in _REF_WORDS and before and before[-1].lower() in _SCOPING:
             low = words[-1].strip(".()")
-            m = _RANGE.match(c.text[e.end - c.start :])
-            out.append((low, m.group(1) if m else low))
+            high = low
+            rest = c.text[e.end - c.start :]
+            m = _NEXT_NUMBER.match(rest)
+            while m:
+                if m.group(1) in ("to", "-", "–"):
+                    high = m.group(2)  # "clauses 6.1 to 6.3": a range
+                else:
+                    out.append((low, high))  # "paragraphs 2.1 and 2.3": two of them
+                    low = high = m.group(2)
+                rest = rest[m.end() :]
+                m = _NEXT_NUMBER.match(rest)
+            out.append((low, high))
     return out
 
 
@@ -204,6 +277,10 @@ def _headings(
             if doc is not None:
                 for c in doc._.svd_clauses:
                     themes |= c.themes
+                if "general" in themes and _mixed_heading(doc._.svd_clauses):
+                    # "Service Delivery and Social Value": the obligations under it are social
+                    # value ones only when they name a theme themselves
+                    themes = themes - {"general"}
             by_text[block.text.strip()] = themes
             level = block.level or 1
             stack = [x for x in stack if x[0] < level]
@@ -220,6 +297,35 @@ def _headings(
         themes_out.append(inherited)
         sections.append(path)
     return themes_out, sections
+
+
+_CONJUNCTION = re.compile(r"\s+(?:and|&)\s+", re.I)
+
+
+def _mixed_heading(clauses: list[Clause]) -> bool:
+    """A heading that joins social value with another topic ("Repairs and Social Value"):
+    one of its parts, after any "Schedule 3:" label, names no theme."""
+    for c in clauses:
+        text = c.text
+        label = text.find(":")
+        offset = label + 1 if 0 <= label < len(text) // 2 else 0
+        body = text[offset:]
+        if not _CONJUNCTION.search(body):
+            continue
+        themed = [
+            (h.start - c.start, h.end - c.start)
+            for label_, hits in c.hits.items()
+            if label_.startswith("THEME|")
+            for h in hits
+        ]
+        pos = offset
+        for part in _CONJUNCTION.split(body):
+            start = text.find(part, pos)
+            end = start + len(part)
+            pos = end
+            if part.strip() and not any(start <= s < end for s, _ in themed):
+                return True
+    return False
 
 
 _NUMBER = re.compile(r"^\(?([A-Za-z]?\d+(?:\.\d+)*|[a-z]{1,3})[.)]?\s")
@@ -314,8 +420,18 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
     rows_with_obligation = {
         s.table for s in sentences if s.table is not None and s.clause.is_obligation
     }
-    for s in sentences:
+    # "Such voluntary benefits will not form part of the contract": that sentence and the
+    # offer just before it (in the same block) are no commitments
+    outside: set[int] = set()
+    for k, s in enumerate(sentences):
+        if s.clause.has("NONCONTRACTUAL"):
+            outside.add(k)
+            if k > 0 and sentences[k - 1].block == s.block:
+                outside.add(k - 1)
+    for k, s in enumerate(sentences):
         c = s.clause
+        if k in outside:
+            continue
         if c.ask:
             analysis.asks.append(s)
         # "Failure to meet ... shall lead to a rectification plan": a consequence, not a duty

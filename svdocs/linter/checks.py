@@ -103,6 +103,32 @@ def _local_hits(c: Clause) -> list[Hit]:
     return out
 
 
+def _theme_fix_clauses() -> dict[str, str]:
+    """Theme -> library clause id (``fix_clauses`` in rules/lexicons/themes.yml)."""
+    from ..nlp.lexicons import load_lexicons
+
+    value = load_lexicons().data.get("themes", {}).get("fix_clauses") or {}
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+def _with_theme_fix(f: Finding, c: Clause) -> Finding:
+    """Point the finding at the library clause of the commitment's own theme (the theme named
+    first in the sentence, else one from its lead-in or heading), if the library has one."""
+    fixes = _theme_fix_clauses()
+    own = sorted(
+        (h.start, label.split("|", 1)[1])
+        for label, hits in c.hits.items()
+        if label.startswith("THEME|")
+        for h in hits
+    )
+    names = [name for _, name in own] + sorted(c.context_themes)
+    for name in names:
+        if name in fixes:
+            f.fix_clause = fixes[name]
+            break
+    return f
+
+
 # ---------------------------------------------------------------------------- vague-commitment
 
 
@@ -111,7 +137,8 @@ def hedged(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
     for s in a.commitments:
         hedges = s.clause.all_hedges
         if hedges:
-            yield _on_sentence(rule, a, s, _first(s.clause.hedges) or hedges[0])
+            f = _on_sentence(rule, a, s, _first(s.clause.hedges) or hedges[0])
+            yield _with_theme_fix(f, s.clause)
 
 
 @check("unmeasurable")
@@ -122,8 +149,26 @@ def unmeasurable(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
         # they do not promise
         verbs = [h for h in c.get("VAGUE_VERB") if not h.text.split()[0].lower().endswith("ed")]
         vague = verbs + c.get("VAGUE_TERM")
+        if _prohibition(c):
+            continue  # "shall not X": a prohibition is as precise as its X
         if vague and not c.measurable:
-            yield _on_sentence(rule, a, s, _first(vague))
+            yield _with_theme_fix(_on_sentence(rule, a, s, _first(vague)), c)
+        elif c.has("VAGUE_QTY") and not c.has("CONSEQ") and not _FLOOR.search(c.text):
+            # "up to 3 trainees": a ceiling, met by delivering none
+            yield _with_theme_fix(_on_sentence(rule, a, s, _first(c.get("VAGUE_QTY"))), c)
+
+
+def _prohibition(c: Clause) -> bool:
+    trigger = c.trigger
+    if trigger is None or c.inherited or not (c.start <= trigger.end <= c.end):
+        return False
+    after = c.text[trigger.end - c.start :].lstrip(" ,").lower()
+    return after.startswith(("not ", "never "))
+
+
+_FLOOR = re.compile(
+    r"\b(?:at least|no fewer than|not fewer than|no less than|not less than|minimum)\b", re.I
+)
 
 
 @check("undefined-local")
@@ -144,7 +189,7 @@ def undefined_local(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
 def evidence(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
     for s in a.commitments:
         if a.covering(s, "evidence") is None:
-            yield _on_sentence(rule, a, s, s.clause.trigger)
+            yield _with_theme_fix(_on_sentence(rule, a, s, s.clause.trigger), s.clause)
 
 
 @check("consequence")

@@ -37,6 +37,10 @@ LEMMA_LISTS: tuple[tuple[str, str, str], ...] = (
     ("local", "definitions", "LOCAL_DEF"),
     ("evidence", "terms", "EVIDENCE"),
     ("consequence", "terms", "CONSEQ"),
+    ("consequence", "exclusions", "CONSEQ_EXCLUDE"),
+    ("consequence", "payment", "CONSEQ_PAY"),
+    ("vague_terms", "quantity", "VAGUE_QTY"),
+    ("vague_verbs", "ignore", "VAGUE_IGNORE"),
     ("frequency", "terms", "FREQ"),
     ("deadline", "terms", "DEADLINE"),
     ("baseline", "terms", "BASELINE"),
@@ -47,7 +51,9 @@ LEMMA_LISTS: tuple[tuple[str, str, str], ...] = (
     ("obligations", "definitions", "DEFN"),
     ("obligations", "references", "REFS"),
     ("obligations", "contractual", "CONTRACTUAL"),
+    ("obligations", "noncontractual", "NONCONTRACTUAL"),
     ("obligations", "admin_verbs", "ADMIN"),
+    ("obligations", "evidence_verbs", "EVIDENCE_VERB"),
     ("themes", "ignore", "THEME_IGNORE"),
     ("itt", "weighting", "WEIGHT"),
     ("itt", "evaluation", "EVAL"),
@@ -161,10 +167,13 @@ class Analyzer:
         ]
         out += _token_matches(tokens)
         ignored: set[int] = set()
+        verbs_ignored: set[int] = set()
         for label, s, e in out:
             if label in ("THEME_IGNORE", "LOCAL_IGNORE"):
                 ignored.update(range(s, e))
-        if ignored:
+            elif label == "VAGUE_IGNORE":
+                verbs_ignored.update(range(s, e))
+        if ignored or verbs_ignored:
             out = [
                 (label, s, e)
                 for label, s, e in out
@@ -172,6 +181,7 @@ class Analyzer:
                     (label.startswith("THEME|") or label == "LOCAL")
                     and any(i in ignored for i in range(s, e))
                 )
+                and not (label == "VAGUE_VERB" and any(i in verbs_ignored for i in range(s, e)))
             ]
         return out
 
@@ -207,6 +217,26 @@ class Analyzer:
         drop_token_table(doc)
         drop_entity_notes(doc)
         return doc
+
+    @staticmethod
+    def _supplier_discretion(
+        found: dict[str, list[tuple[int, int]]],
+        parties: list[tuple[int, int, str]],
+        text_of: list[str],
+        lower: list[str],
+        candidates: list[tuple[int, int, str]],
+    ) -> bool:
+        """A subject-less sentence left to the supplier: "At the Operator's discretion, X may be
+        offered", "Ideally, 40% of the Provider's spend should go to ...": a hedge other than a
+        modal, and the supplier named (as a possessive) before the last obligation word."""
+        if not any(lower[s] not in MODAL_HEDGES for s, _ in found.get("HEDGE", [])):
+            return False
+        last = max(s for s, _, _ in candidates)
+        return any(
+            name == "supplier" and s < last and e < len(text_of)
+            and text_of[e] in {"'s", "’s", "'", "’"}
+            for s, e, name in parties
+        )
 
     # ------------------------------------------------------------------ one sentence
     def _clause(
@@ -320,7 +350,9 @@ class Analyzer:
                 "EXPECT_SUPPLIER", []
             ):
                 who = "supplier"
-            if trigger is None:
+            if trigger is None or (party is None and who is not None):
+                # the first obligation word, or the first one with a subject ("Where
+                # commercially viable we will ...": the hedge opens, "we will" obliges)
                 trigger, party = (s, e, kind), who
                 party_span = current[1:] if current else None
             if who in ("supplier", "bidder"):
@@ -333,6 +365,8 @@ class Analyzer:
                 party = previous[-1].party
             elif lead is not None and clause.item:
                 party = lead.party
+            elif self._supplier_discretion(found, parties, text_of, lower, candidates):
+                party = "supplier"
         if party_span is not None:
             clause.party_word = hit("", party_span[0], party_span[1]).text
         if trigger is not None:
@@ -342,6 +376,13 @@ class Analyzer:
             ):
                 k += 1
             clause.admin = any(s == k for s, _ in found.get("ADMIN", []))
+            if not clause.admin and any(s == k for s, _ in found.get("EVIDENCE_VERB", [])):
+                # "shall provide the Council with a signed statement": an evidence duty
+                words = tokens.words
+                clause.admin = any(
+                    k < s <= k + 7 and not any(words[j].like_num for j in range(k + 1, s))
+                    for s, _ in found.get("EVIDENCE", [])
+                )
         first_strong = strong[0][0] if strong else None
         hedges: list[Hit] = []
         for s, e in sorted(set(hedges_raw)):
