@@ -25,7 +25,13 @@ from .tokens import TokenTable, drop_token_table, token_table
 
 # hedges that qualify a clause rather than make it (they never act as the obligation word)
 _ADVERBIAL_STARTS = ("where", "wherever", "as", "if", "when", "whenever", "so", "to", "subject")
-MODAL_HEDGES = frozenset({"may", "might", "could", "should"})
+MODAL_HEDGES = frozenset({"may", "might", "could", "should", "can"})
+#: words before "plan to" that make "plan" the verb of the clause ("we plan to", "will plan
+#: to"); after anything else it is the noun ("the Action Plan to derive savings")
+_PLAN_VERB_BEFORE = frozenset({"we", "i", "it", "they", "will", "shall", "would", "also",
+                               "does", "do", "currently"})
+#: "the Supplier may be required to ...": the buyer's option to require, not a hedge
+_PASSIVE_OPTION = frozenset({"required", "asked", "requested", "instructed", "directed"})
 PARTY_LABELS = ("PARTY|supplier", "PARTY|bidder", "PARTY|authority")
 # lists in the lexicons that are matched by the analyzer: (lexicon, key, label)
 LEMMA_LISTS: tuple[tuple[str, str, str], ...] = (
@@ -299,11 +305,19 @@ class Analyzer:
 
         # hedges: modal hedges count only as the clause's own verb
         strong = sorted(found.get("OBLIG", []))
-        hedges_raw = sorted(
-            (s, e)
-            for s, e in found.get("HEDGE", [])
-            if not any(i in date_tokens for i in range(s, e))
-        )
+        party_ends = {e for _, e, _ in parties}
+
+        def real_hedge(s: int, e: int) -> bool:
+            if any(i in date_tokens for i in range(s, e)):
+                return False
+            word = lower[s]
+            if word in ("plan", "plans", "planned"):
+                return s > 0 and (s in party_ends or lower[s - 1] in _PLAN_VERB_BEFORE)
+            if word == "may" and s + 2 < n and lower[s + 1] == "be":
+                return lower[s + 2] not in _PASSIVE_OPTION
+            return True
+
+        hedges_raw = sorted((s, e) for s, e in found.get("HEDGE", []) if real_hedge(s, e))
         for s, e in found.get("EXPECT_SUPPLIER", []):
             hedges_raw.append((s, e))
         candidates: list[tuple[int, int, str]] = [(s, e, "OBLIG") for s, e in strong]
