@@ -69,9 +69,9 @@ def run_demo(out: Path | None = None, *, force: bool = False,
         echo(f"   {brief_path.name}: {len(files)} files in {target}/")
 
     echo("")
-    echo("2. Linting the assembled documents (they should pass)")
+    echo("2. Linting the assembled documents in every format (they should pass)")
     config = LintConfig()
-    own = lint_paths([p for p in assembled if p.suffix == ".docx"], config)
+    own = lint_paths([p for p in assembled if p.suffix in {".docx", ".md", ".html"}], config)
     result.assembled_findings = sum(1 for f in own.findings if f.category in CATEGORIES)
     echo(f"   {len(own.files)} documents, {result.assembled_findings} findings in "
          f"{', '.join(CATEGORIES)}")
