@@ -10,6 +10,7 @@ import gc
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -72,9 +73,8 @@ class Linter:
             setting = self.config.rules.get(rule.id)
             if setting == "off":
                 continue
-            if setting:
-                rule.severity = Severity(setting)
-            active.append(rule)
+            # a copy, so a config's severity never leaks into another Linter's rules
+            active.append(replace(rule, severity=Severity(setting)) if setting else rule)
         self.rules: list[Rule] = active
         self.model = model
         self.nlp: Language = get_pipeline(model, self.config.lexicons)
