@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..limits import Limits
@@ -171,3 +172,19 @@ class DocumentBuilder:
     def reset_outline(self) -> None:
         """Forget the heading path (a header, footer or new part starts outside the outline)."""
         self._headings.clear()
+
+
+def start_markup_document(text: str, fmt: str, path: str | None,
+                          limits: Limits) -> tuple[DocumentBuilder, list[dict[str, Any]]]:
+    """The shared start of the Markdown and HTML readers: the size check, a builder whose
+    document records its format, and the list the reader fills with HTML comments (the
+    inline suppression directives). An empty text gets its warning here."""
+    if len(text) > limits.max_characters:
+        raise limits.exceeded("max_characters", "too much text", path)
+    builder = DocumentBuilder(path, limits)
+    builder.doc.properties["format"] = fmt
+    comments: list[dict[str, Any]] = []
+    builder.doc.properties["html_comments"] = comments
+    if not text.strip():
+        builder.doc.warnings.append("the file is empty (no text)")
+    return builder, comments

@@ -525,28 +525,26 @@ def _child(el: etree._Element, tag: str) -> etree._Element | None:
     return None
 
 
-def _rows(tbl: etree._Element) -> list[etree._Element]:
+def _children(el: etree._Element, tag: str) -> list[etree._Element]:
+    """Children of ``el`` with ``tag``, looking through content controls and custom XML
+    wrappers (a row or cell may sit inside a ``w:sdt``)."""
     out: list[etree._Element] = []
-    for child in tbl:
-        if child.tag == W_TR:
+    for child in el:
+        if child.tag == tag:
             out.append(child)
         elif child.tag in (W_SDT, W_CUSTOMXML):
             inner = _child(child, W_SDTCONTENT) if child.tag == W_SDT else child
             if inner is not None:
-                out.extend(_rows(inner))
+                out.extend(_children(inner, tag))
     return out
+
+
+def _rows(tbl: etree._Element) -> list[etree._Element]:
+    return _children(tbl, W_TR)
 
 
 def _cells(row: etree._Element) -> list[etree._Element]:
-    out: list[etree._Element] = []
-    for child in row:
-        if child.tag == W_TC:
-            out.append(child)
-        elif child.tag in (W_SDT, W_CUSTOMXML):
-            inner = _child(child, W_SDTCONTENT) if child.tag == W_SDT else child
-            if inner is not None:
-                out.extend(_cells(inner))
-    return out
+    return _children(row, W_TC)
 
 
 def _is_header_row(row: etree._Element) -> bool:

@@ -20,7 +20,7 @@ from lxml import etree
 from ..errors import InputError
 from ..limits import Limits
 from ..model import BlockKind, Document, SourceRef, TableRef
-from .common import DocumentBuilder, decode_text, read_input_bytes
+from .common import DocumentBuilder, decode_text, read_input_bytes, start_markup_document
 from .numbering_formats import format_number
 from .text import split_typed_number
 
@@ -52,15 +52,9 @@ def _parser() -> lxml.html.HTMLParser:
 
 def parse_html(text: str, *, path: str | None = None, limits: Limits | None = None) -> Document:
     limits = limits or Limits.default()
-    if len(text) > limits.max_characters:
-        raise limits.exceeded("max_characters", "too much text", path)
-    builder = DocumentBuilder(path, limits)
+    builder, comments = start_markup_document(text, "html", path, limits)
     doc = builder.doc
-    doc.properties["format"] = "html"
-    comments: list[dict[str, Any]] = []
-    doc.properties["html_comments"] = comments
     if not text.strip():
-        doc.warnings.append("the file is empty (no text)")
         return doc
     # lxml refuses str input that declares an encoding; blank it, keeping the line count
     text = _XML_DECL_RE.sub(lambda m: "\n" * m.group(0).count("\n"), text)

@@ -22,7 +22,7 @@ from markdown_it.token import Token
 
 from ..limits import Limits
 from ..model import BlockKind, Document, Run, SourceRef, TableRef
-from .common import DocumentBuilder, decode_text, read_input_bytes
+from .common import DocumentBuilder, decode_text, read_input_bytes, start_markup_document
 from .text import split_typed_number
 
 _COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
@@ -46,15 +46,9 @@ def read_markdown_file(path: Path, limits: Limits) -> Document:
 
 def parse_markdown(text: str, *, path: str | None = None, limits: Limits | None = None) -> Document:
     limits = limits or Limits.default()
-    if len(text) > limits.max_characters:
-        raise limits.exceeded("max_characters", "too much text", path)
-    builder = DocumentBuilder(path, limits)
+    builder, comments = start_markup_document(text, "markdown", path, limits)
     doc = builder.doc
-    doc.properties["format"] = "markdown"
-    comments: list[dict[str, Any]] = []
-    doc.properties["html_comments"] = comments
     if not text.strip():
-        doc.warnings.append("the file is empty (no text)")
         return doc
     text = _strip_front_matter(text, doc)
     lines = text.split("\n")
