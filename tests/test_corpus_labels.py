@@ -6,59 +6,17 @@ string or a sidecar with a wrong category would silently distort precision and r
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
+from labelled_corpus import count_sentences, documents, load_labels, plain_blocks, sidecar
 
 from svdocs.model import CATEGORIES
 
 CORPUS = Path(__file__).parent / "eval_corpus"
-DOC_EXTENSIONS = {".md", ".txt", ".html"}
-
-
-def corpus_documents() -> list[Path]:
-    return sorted(
-        p for p in CORPUS.iterdir() if p.suffix in DOC_EXTENSIONS and p.name != "README.md"
-    )
-
-
-def sidecar(doc: Path) -> Path:
-    return doc.with_name(doc.name[: -len(doc.suffix)] + ".expected.yml")
-
-
-def load_labels(doc: Path) -> dict:
-    return yaml.safe_load(sidecar(doc).read_text(encoding="utf-8"))
-
-
-def plain_blocks(doc: Path) -> list[str]:
-    """The document's text as blocks (paragraphs, list items, table cells), markup removed."""
-    raw = doc.read_text(encoding="utf-8")
-    if doc.suffix == ".html":
-        raw = re.sub(r"<(title|head)[^>]*>.*?</\1>", "", raw, flags=re.S | re.I)
-        parts = re.split(r"<(?:p|li|h\d|td|th|tr)\b[^>]*>", raw)
-        blocks = [html.unescape(re.sub(r"<[^>]+>", " ", p)) for p in parts]
-    else:
-        blocks = []
-        for para in re.split(r"\n\s*\n", raw):
-            if para.lstrip().startswith("|"):
-                for row in para.splitlines():
-                    blocks.extend(row.strip().strip("|").split("|"))
-            else:
-                blocks.append(para)
-    cleaned = [re.sub(r"\s+", " ", re.sub(r"^#+\s*|[*_`]", "", b)).strip() for b in blocks]
-    return [b for b in cleaned if b and not re.fullmatch(r"[-:| ]+", b)]
-
-
-def count_sentences(blocks: list[str]) -> int:
-    """Sentences as a reader counts them: each block, split after . ; ? ! before a capital."""
-    return sum(len(re.split(r"(?<=[.;?!])\s+(?=[A-Z(\"])", b)) for b in blocks)
-
-
-DOCS = corpus_documents()
+DOCS = documents(CORPUS)
 
 
 def test_corpus_is_large_enough_and_mixes_formats() -> None:

@@ -13,25 +13,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
-from test_corpus_labels import count_sentences, plain_blocks, sidecar
+from labelled_corpus import count_sentences, documents, load_labels, plain_blocks, sidecar
 
 from svdocs.model import CATEGORIES
 from svdocs.readers import read_document
 
 HELDOUT = Path(__file__).parent / "eval_heldout"
 TUNED = Path(__file__).parent / "eval_corpus"
-DOC_EXTENSIONS = {".md", ".txt", ".html"}
-
-
-def heldout_documents() -> list[Path]:
-    return sorted(
-        p for p in HELDOUT.iterdir() if p.suffix in DOC_EXTENSIONS and p.name != "README.md"
-    )
-
-
-def load_labels(doc: Path) -> dict:
-    return yaml.safe_load(sidecar(doc).read_text(encoding="utf-8"))
 
 
 def sentences_of(doc: Path) -> list[str]:
@@ -39,7 +27,7 @@ def sentences_of(doc: Path) -> list[str]:
     return [s for b in blocks for s in re.split(r"(?<=[.;?!])\s+(?=[a-z(\"])", b)]
 
 
-DOCS = heldout_documents()
+DOCS = documents(HELDOUT)
 
 
 def test_heldout_set_is_large_and_mixes_formats() -> None:
@@ -62,7 +50,7 @@ def test_heldout_names_do_not_reuse_tuned_corpus_names() -> None:
 
 def test_heldout_text_is_not_copied_from_the_tuned_corpus() -> None:
     """A held-out set that repeats tuned sentences would overstate the linter's accuracy."""
-    tuned_docs = [p for p in TUNED.iterdir() if p.suffix in DOC_EXTENSIONS and p.stem != "README"]
+    tuned_docs = documents(TUNED)
     tuned_sentences = {s for p in tuned_docs for s in sentences_of(p) if len(s) >= 40}
     copied = [(d.name, s) for d in DOCS for s in sentences_of(d) if s in tuned_sentences]
     assert copied == []
