@@ -122,10 +122,17 @@ def _missing_message(path: Path) -> str | None:
 
 
 def make_linter(config: LintConfig) -> Any:
-    """The lint engine for ``config`` (built once per process)."""
-    from .linter.engine import Linter
+    """The lint engine for ``config`` (built once per process).
 
-    return Linter(config)
+    The theme fix clauses (``fix_clauses`` in the themes lexicon) are checked here too, so a
+    malformed entry stops the run with one line naming the file, before any document is read.
+    """
+    from .linter.engine import Linter
+    from .linter.fix_clauses import theme_fix_clauses
+
+    linter = Linter(config)
+    theme_fix_clauses()
+    return linter
 
 
 def read_file(path: Path) -> Document:

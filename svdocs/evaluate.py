@@ -138,7 +138,7 @@ def score_document(
 
 def evaluate_dir(directory: Path, config: LintConfig | None = None) -> Evaluation:
     """Lint every labelled document in ``directory`` and score it."""
-    from .linter.engine import Linter
+    from .batch import make_linter
     from .readers import SUPPORTED_EXTENSIONS, read_document
 
     if not directory.is_dir():
@@ -156,7 +156,7 @@ def evaluate_dir(directory: Path, config: LintConfig | None = None) -> Evaluatio
         pairs.append((sorted(docs)[0], sidecar))
     if not pairs:
         raise InputError("no labelled documents (*.expected.yml) found", str(directory))
-    linter = Linter(config)
+    linter = make_linter(config or LintConfig())
     documents = [read_document(doc) for doc, _ in pairs]
     totals = {c: Score() for c in CATEGORIES}
     results = []

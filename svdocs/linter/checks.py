@@ -15,6 +15,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from ..model import BlockKind, Finding, Location
 from ..nlp.clause import TIME_LABELS, Clause, Hit
 from .analysis import DocumentAnalysis, Sentence
+from .fix_clauses import theme_fix_clauses
 from .rules import Rule
 
 Check = Callable[[Rule, DocumentAnalysis], Iterator[Finding]]
@@ -103,18 +104,11 @@ def _local_hits(c: Clause) -> list[Hit]:
     return out
 
 
-def _theme_fix_clauses() -> dict[str, str]:
-    """Theme -> library clause id (``fix_clauses`` in rules/lexicons/themes.yml)."""
-    from ..nlp.lexicons import load_lexicons
-
-    value = load_lexicons().data.get("themes", {}).get("fix_clauses") or {}
-    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
-
-
 def _with_theme_fix(f: Finding, c: Clause) -> Finding:
     """Point the finding at the library clause of the commitment's own theme (the theme named
-    first in the sentence, else one from its lead-in or heading), if the library has one."""
-    fixes = _theme_fix_clauses()
+    first in the sentence, else one from its lead-in or heading), if the library has one; a
+    theme with several clauses picks the one whose words the sentence uses."""
+    fixes = theme_fix_clauses()
     own = sorted(
         (h.start, label.split("|", 1)[1])
         for label, hits in c.hits.items()
@@ -123,8 +117,9 @@ def _with_theme_fix(f: Finding, c: Clause) -> Finding:
     )
     names = [name for _, name in own] + sorted(c.context_themes)
     for name in names:
-        if name in fixes:
-            f.fix_clause = fixes[name]
+        fix = fixes.get(name)
+        if fix is not None:
+            f.fix_clause = fix.pick(c.text)
             break
     return f
 
