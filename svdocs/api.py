@@ -16,6 +16,7 @@ import datetime as dt
 import glob
 import os
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,12 +36,14 @@ TEXT_PATH = "<text>"
 PathLike = str | os.PathLike[str]
 
 
-def _config(config: LintConfig | PathLike | None) -> LintConfig:
+def _config(config: LintConfig | PathLike | None, model: str | None = None) -> LintConfig:
     if config is None:
-        return LintConfig()
-    if isinstance(config, LintConfig):
-        return config
-    return load_config(Path(config))
+        cfg = LintConfig()
+    elif isinstance(config, LintConfig):
+        cfg = config
+    else:
+        cfg = load_config(Path(config))
+    return replace(cfg, model=model) if model else cfg
 
 
 def _looks_like_path(value: str) -> bool:
@@ -66,6 +69,7 @@ def lint(
     jobs: int = 1,
     baseline: PathLike | None = None,
     keep_documents: bool = True,
+    model: str | None = None,
 ) -> Report:
     """Lint files or text and return the :class:`svdocs.report.Report`.
 
@@ -74,11 +78,13 @@ def lint(
     when ``fmt`` is given ("text", "markdown" or "html"), when it has a line break, or when
     it does not look like a file name; otherwise it is a path. ``config`` is a
     :class:`LintConfig` or the path of a config file (``None``: the defaults, no search).
-    ``baseline`` is a baseline file made by ``--write-baseline``. Findings are in
+    ``baseline`` is a baseline file made by ``--write-baseline``. ``model`` names an installed
+    trained spaCy pipeline (package name or folder) to build on, overriding the config's
+    ``model``; one that cannot be loaded raises :class:`InputError`. Findings are in
     ``report.findings`` (suppressed ones stay on ``report.files[i].findings`` with their
     reason); each :class:`FileResult` keeps its Document when ``keep_documents``.
     """
-    cfg = _config(config)
+    cfg = _config(config, model)
     from .batch import lint_paths
 
     if isinstance(path_or_text, str) and (fmt is not None or not _looks_like_path(path_or_text)):
@@ -92,8 +98,9 @@ def lint(
 
 
 def lint_text(text: str, *, fmt: str = "text", config: LintConfig | None = None,
-              keep_documents: bool = True) -> Report:
-    """Lint a string of plain text, Markdown or HTML (``fmt``); nothing is read or written."""
+              keep_documents: bool = True, model: str | None = None) -> Report:
+    """Lint a string of plain text, Markdown or HTML (``fmt``); nothing is read or written.
+    ``model`` as for :func:`lint`."""
     reader_fmt = TEXT_FORMATS.get(fmt.lower())
     if reader_fmt is None:
         raise InputError(f"unknown text format {fmt!r} (use text, markdown or html)")
@@ -103,7 +110,7 @@ def lint_text(text: str, *, fmt: str = "text", config: LintConfig | None = None,
     doc = read_text(text, fmt=reader_fmt, path=None)
     if doc.path is None:
         doc.path = TEXT_PATH
-    findings = lint_document(doc, config)
+    findings = lint_document(doc, _config(config, model))
     result = FileResult(path=TEXT_PATH, findings=findings, warnings=list(doc.warnings),
                         document=doc if keep_documents else None)
     return Report(files=[result])

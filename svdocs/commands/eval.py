@@ -22,6 +22,9 @@ from ..config import LintConfig
 @click.option("--scope", type=click.Choice(["social-value", "all"]), default="social-value")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path),
               help="An extra folder of rules (repeatable).")
+@click.option("--model", metavar="NAME_OR_PATH", default=None,
+              help="Build on an installed trained spaCy pipeline (package name or folder) "
+                   "instead of the default one.")
 def eval_command(
     directory: Path,
     verbose: bool,
@@ -30,11 +33,13 @@ def eval_command(
     min_recall: float | None,
     scope: str,
     rule_dirs: tuple[Path, ...],
+    model: str | None,
 ) -> None:
     """Score the linter against labelled documents (DIR/*.expected.yml)."""
     from ..evaluate import evaluate_dir
 
-    result = evaluate_dir(directory, LintConfig(scope=scope, rule_dirs=list(rule_dirs)))
+    config = LintConfig(scope=scope, rule_dirs=list(rule_dirs), model=model)
+    result = evaluate_dir(directory, config)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2))
     else:

@@ -74,6 +74,10 @@ def _annotate(report: Any, out_dir: Path, force: bool
 @click.option("--rules", "rule_dirs", multiple=True,
               type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A folder of extra rules (YAML); may be repeated.")
+@click.option("--model", metavar="NAME_OR_PATH", default=None,
+              help="Build on an installed trained spaCy pipeline (a package name such as "
+                   "en_core_web_sm, or the folder of a saved pipeline) instead of the default "
+                   "one; nothing is downloaded [default: model from the config file, if any].")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Settings file (default: svdocs.toml or [tool.svdocs] in pyproject.toml, "
                    "searched upwards from the working folder).")
@@ -88,8 +92,8 @@ def _annotate(report: Any, out_dir: Path, force: bool
               help="Write DIR/<name>.reviewed.docx for each DOCX, with findings as Word comments.")
 def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
          fail_on: str | None, scope: str | None, rule_dirs: tuple[Path, ...],
-         config_path: Path | None, baseline: Path | None, write_baseline: Path | None,
-         jobs: int, annotate_dir: Path | None) -> None:
+         model: str | None, config_path: Path | None, baseline: Path | None,
+         write_baseline: Path | None, jobs: int, annotate_dir: Path | None) -> None:
     """Lint tender documents (DOCX, Markdown, text, HTML, PDF) for vague social value
     commitments, missing evidence requirements and absent consequences.
 
@@ -103,7 +107,8 @@ def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
     from ..reporters import render, rule_metadata
 
     config = load_config(config_path, start=Path.cwd())
-    config = apply_overrides(config, scope=scope, fail_on=fail_on, rule_dirs=rule_dirs)
+    config = apply_overrides(config, scope=scope, fail_on=fail_on, rule_dirs=rule_dirs,
+                             model=model)
     inputs = expand_paths(paths)
     if output is not None:
         check_target(output, force=force, inputs=inputs)  # refuse before the work, not after
