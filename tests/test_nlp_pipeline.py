@@ -141,3 +141,31 @@ def test_themes_and_parts(nlp: Language) -> None:
     assert "environment" in c.themes
     assert c.has("CHANGE") and c.has("BASELINE") and c.has("EVIDENCE")
     assert c.measurable
+
+
+def test_lexicon_phrases_get_the_keys_they_get_alone(nlp: Language) -> None:
+    """The analyzer tokenises every lexicon phrase in one Doc; each must come out exactly as
+    the tokenizer and lemmatizer give it on its own, or a phrase would silently never match."""
+    from svdocs.nlp.analyzer import FAILURE_PHRASES
+    from svdocs.nlp.lexicons import load_lexicons
+    from svdocs.nlp.phrases import phrase_keys
+
+    lemmatize = nlp.get_pipe("svdocs_lemmatizer")
+    data = load_lexicons().data
+    phrases = [
+        str(p)
+        for lexicon in ("hedges", "obligations", "consequence", "evidence", "themes")
+        for value in data[lexicon].values()
+        if isinstance(value, list)
+        for p in value
+    ]
+    phrases += [*FAILURE_PHRASES, "e.g. a non-delivery", "cannot", "Supplier's  records"]
+    assert len(phrases) > 300
+    for attr in ("LEMMA", "LOWER"):
+        together = phrase_keys(nlp, phrases, lemmatize, attr)
+        alone = []
+        for phrase in phrases:
+            doc = lemmatize(nlp.make_doc(phrase.lower()))
+            alone.append([t.lemma if attr == "LEMMA" else t.lower for t in doc])
+        assert together == alone
+

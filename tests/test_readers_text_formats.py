@@ -169,3 +169,21 @@ def test_html_typed_clause_numbers_become_block_numbers_like_markdown() -> None:
             ("list_item", "(b)", "report monthly;"),
             ("paragraph", None, "20 people were hired."),
         ]
+
+
+def test_reader_modules_load_only_when_their_format_is_read(tmp_path) -> None:
+    """Linting DOCX never pays for markdown-it (and the reverse); the parse_* names still
+    resolve from ``svdocs.readers``."""
+    import subprocess
+    import sys
+
+    note = tmp_path / "note.txt"
+    note.write_text("The Supplier shall recruit 5 apprentices.\n", encoding="utf-8")
+    code = (
+        "import sys; from svdocs.readers import read_document, parse_markdown;"
+        f"read_document({str(note)!r});"
+        "print('svdocs.readers.text' in sys.modules, 'svdocs.readers.docx_reader' in sys.modules,"
+        " callable(parse_markdown))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "False", "True"]

@@ -72,6 +72,9 @@ class DocumentAnalysis:
     sv_related: bool = False
     _cover: dict[Aspect, list[Sentence]] = field(default_factory=dict)
     _commitment_ids: set[int] | None = None
+    # per provider sentence (by id): the clause numbers and named parts it is scoped to
+    _scopes: dict[int, tuple[list[tuple[str, str]], list[str]]] = field(default_factory=dict)
+    _row_themes: dict[int, set[str]] = field(default_factory=dict)
 
     # -------------------------------------------------------------- coverage
     def providers(self, aspect: Aspect) -> list[Sentence]:
@@ -120,13 +123,12 @@ class DocumentAnalysis:
                 continue
             if p.group == item.group:
                 return p
-            numbers = _referenced_numbers(pc)
+            numbers, named = self._scope_of(p)
             if numbers:
                 # "the commitments in paragraph 1": only those
                 if _in_ranges(item.number, numbers):
                     return p
                 continue
-            named = _named_parts(pc.text)
             if named:
                 # "the KPIs in Annex 1": the commitments in that annex, or pointing at it
                 if self._in_named_part(item, named):
@@ -156,10 +158,21 @@ class DocumentAnalysis:
                 if item.table[1] in info.complete_rows:
                     return item
                 continue
-            row_themes = set().union(*info.rows.values()) if info.rows else set()
+            row_themes = self._row_themes.get(info.index)
+            if row_themes is None:
+                row_themes = set().union(*info.rows.values()) if info.rows else set()
+                self._row_themes[info.index] = row_themes
             if (themes & row_themes) or c.has("REFS") or info.section == item.section:
                 return item
         return None
+
+    def _scope_of(self, p: Sentence) -> tuple[list[tuple[str, str]], list[str]]:
+        """The clause numbers and named parts a provider sentence points at, worked out once."""
+        scope = self._scopes.get(id(p))
+        if scope is None:
+            scope = (_referenced_numbers(p.clause), _named_parts(p.clause.text))
+            self._scopes[id(p)] = scope
+        return scope
 
     def _is_commitment(self, s: Sentence) -> bool:
         if self._commitment_ids is None:
@@ -201,23 +214,45 @@ def _states(c: Clause, aspect: Aspect) -> bool:
 _REF_WORDS = {"paragraph", "paragraphs", "clause", "clauses", "para", "paras"}
 _SCOPING = {"in", "on", "against"}  # "report on paragraphs 2.1 and 2.3"
 _NEXT_NUMBER = re.compile(r"^\s*(to|-|–|and|or|,)\s*(\d+(?:\.\d+)*)")
+_PART_KIND = r"(?:annex|appendix|schedule|part|table)(?:e?s)?"
 _NAMED_PART = re.compile(
-    r"\b(?:commitments?|kpis?|key performance indicators?|targets?|obligations?|requirements?|"
-    r"measures?)\s+(?:set out\s+|listed\s+|contained\s+)?(?:in|of)\s+"
-    r"((?:annex|appendix|schedule|part|table)\s+[a-z0-9]+)\b",
+    r"\b(?:(?:commitments?|kpis?|key performance indicators?|targets?|obligations?|requirements?|"
+    r"measures?)\s+(?:set out\s+|listed\s+|contained\s+)?(?:in|of)"
+    # "report progress against Part 1 and Part 3", "evidence against Annex B"
+    r"|(?:progress|performance|report|reports|reporting|evidence|delivery)\s+(?:against|on))\s+"
+    # "Annex 1", "Part 1 or Part 3", "Parts 1 and 3", "Annexes A, B and C"
+    rf"({_PART_KIND}\s+[a-z0-9]+(?:(?:\s*,\s*|\s+(?:and|or)\s+)(?:{_PART_KIND}\s+[a-z0-9]+|"
+    r"\d+[a-z]?\b|(?-i:[A-Z])\b))*)",
     re.I,
 )
+_PART_ID = re.compile(rf"(?:({_PART_KIND})\s+)?([a-z0-9]+)", re.I)
+_LIST_WORDS = {"and", "or"}
 
 _WHOLE = re.compile(
     r"\b(?:in|of) this (?:schedule|annex|appendix|part|specification|contract)\b", re.I
 )
+# "the Rectification Plan process in Clause 27": where a process is, not what is covered
+_NOT_SCOPING_BEFORE = {"process", "procedure", "mechanism", "regime", "provisions", "terms"}
 
 
 def _named_parts(text: str) -> list[str]:
-    """Named parts a requirement is scoped to: ["annex 1"] for "the KPIs in Annex 1"."""
+    """Named parts a requirement is scoped to: ["annex 1"] for "the KPIs in Annex 1",
+    ["part 1", "part 3"] for "an obligation in Part 1 or Part 3"."""
     if _WHOLE.search(text):  # "each commitment in this Schedule" covers them all
         return []
-    return [m.group(1).lower() for m in _NAMED_PART.finditer(text)]
+    out: list[str] = []
+    for m in _NAMED_PART.finditer(text):
+        kind = ""
+        for part in _PART_ID.finditer(m.group(1)):
+            word = part.group(2).lower()
+            if part.group(1):
+                kind = part.group(1).lower()
+                kind = kind[:-2] if kind.endswith("xes") else kind.rstrip("s")
+                kind = "annex" if kind == "anne" else kind
+            elif word in _LIST_WORDS:
+                continue
+            out.append(f"{kind} {word}")
+    return out
 
 
 def _num_key(text: str) -> tuple[int, ...]:
@@ -227,12 +262,21 @@ def _num_key(text: str) -> tuple[int, ...]:
 def _referenced_numbers(c: Clause) -> list[tuple[str, str]]:
     """Clause numbers a sentence points at: ("1", "1") for "paragraph 1", ("6.1", "6.3") for
     "clauses 6.1 to 6.3"."""
-    out = []
+    out: list[tuple[str, str]] = []
+    if _WHOLE.search(c.text):  # "a target in this Schedule ... the process in Clause 17"
+        return out
     for e in c.ents_of({"REF"}):
         words = e.text.split()
         before = c.text[: e.start - c.start].split()
-        # "the commitments in paragraph 1" scopes; "a Default under Clause 30" does not
-        if words and words[0].lower() in _REF_WORDS and before and before[-1].lower() in _SCOPING:
+        # "the commitments in paragraph 1" scopes; "a Default under Clause 30" does not, nor
+        # "the Remedial Action Plan process in Clause 17"
+        if (
+            words
+            and words[0].lower() in _REF_WORDS
+            and before
+            and before[-1].lower() in _SCOPING
+            and not (len(before) > 1 and before[-2].lower() in _NOT_SCOPING_BEFORE)
+        ):
             low = words[-1].strip(".()")
             high = low
             rest = c.text[e.end - c.start :]
@@ -270,6 +314,7 @@ def _headings(
     sections: list[tuple[str, ...]] = []
     stack: list[tuple[int, str, set[str]]] = []
     by_text: dict[str, set[str]] = {}
+    by_path: dict[tuple[str, ...], set[str]] = {}  # cleared when a heading changes by_text
     for i, block in enumerate(blocks):
         doc = docs[i]
         if block.kind is BlockKind.HEADING:
@@ -282,6 +327,7 @@ def _headings(
                     # value ones only when they name a theme themselves
                     themes = themes - {"general"}
             by_text[block.text.strip()] = themes
+            by_path.clear()
             level = block.level or 1
             stack = [x for x in stack if x[0] < level]
             themes_out.append(set().union(*(t for _, _, t in stack)) if stack else set())
@@ -290,7 +336,10 @@ def _headings(
             continue
         if block.heading_path:
             path = tuple(h.strip() for h in block.heading_path)
-            inherited = set().union(*(by_text.get(h, set()) for h in path))
+            known = by_path.get(path)
+            if known is None:
+                known = by_path[path] = set().union(*(by_text.get(h, set()) for h in path))
+            inherited = set(known)
         else:
             path = tuple(h for _, h, _ in stack)
             inherited = set().union(*(t for _, _, t in stack)) if stack else set()
@@ -357,9 +406,11 @@ def _inherit(item: Clause, lead: Clause) -> None:
 def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> DocumentAnalysis:
     blocks = document.blocks
     heading_themes, sections = _headings(blocks, docs)
+    # a bidder's own document ("Method Statement 4", "Our response below is incorporated
+    # into the Contract"): said in a heading or in one of its first paragraphs
     voice = any(
         docs[i] is not None
-        and (blocks[i].kind is BlockKind.HEADING or i == 0)
+        and (blocks[i].kind is BlockKind.HEADING or i < 3)
         and any(c.has("PARTY|supplier_voice") for c in docs[i]._.svd_clauses)  # type: ignore[union-attr]
         for i in range(len(blocks))
     )

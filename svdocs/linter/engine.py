@@ -29,7 +29,8 @@ BATCH_SIZE = 256
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while blocks go through the pipeline.
+    """Pause Python's cyclic garbage collector while blocks go through the pipeline and while
+    the results are analysed.
 
     The pipeline allocates many small objects that all stay alive (Docs, clauses, hits), so
     the collector's passes over the large heap of spaCy and its data find nothing to free and
@@ -107,7 +108,9 @@ class Linter:
         return findings
 
     def lint_document(self, document: Document) -> list[Finding]:
-        return self._findings(self.analyse(document))
+        docs = self._docs([document])[0]
+        with _collector_paused():
+            return self._findings(analyse(document, docs, self.config))
 
     def lint_documents(self, documents: Iterable[Document]) -> Iterator[list[Finding]]:
         """Findings per document, in order; blocks go through ``nlp.pipe`` in batches."""
@@ -124,7 +127,9 @@ class Linter:
 
     def _lint_batch(self, documents: list[Document]) -> Iterator[list[Finding]]:
         for document, docs in zip(documents, self._docs(documents), strict=True):
-            yield self._findings(analyse(document, docs, self.config))
+            with _collector_paused():  # the analysis, too, only adds objects that stay
+                findings = self._findings(analyse(document, docs, self.config))
+            yield findings
 
     # ------------------------------------------------------------------ commitments
     def commitments(self, document: Document) -> list[Commitment]:

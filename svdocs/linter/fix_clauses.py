@@ -18,12 +18,10 @@ matches "trade union"), and hyphens are ignored ("zero-hours" matches "zero hour
 
 from __future__ import annotations
 
-import threading
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-
-from spacy.language import Language
 
 from ..errors import ValidationError
 
@@ -31,7 +29,6 @@ from ..errors import ValidationError
 THEME_KEYS = ("default", "when")
 #: Keys of one ``when`` entry.
 ENTRY_KEYS = ("clause", "words")
-_DASHES = frozenset({"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014"})
 
 
 @dataclass(frozen=True)
@@ -174,30 +171,19 @@ def theme_fix_clauses() -> dict[str, ThemeFix]:
 
 # ---------------------------------------------------------------------------- matching
 
-_NLP: Language | None = None
-_LOCK = threading.Lock()
 _PHRASES: dict[str, tuple[str, ...]] = {}
-
-
-def _lemmatizer() -> Language:
-    """A tokenizer and the svdocs lower-case lemmatizer, nothing else (built once)."""
-    global _NLP
-    with _LOCK:
-        if _NLP is None:
-            import spacy
-
-            from ..nlp import pipeline as _pipeline  # noqa: F401  (registers the factories)
-
-            nlp = spacy.blank("en")
-            nlp.add_pipe("svdocs_lemmatizer")
-            _NLP = nlp
-        return _NLP
+# words as the tokenizer splits them for this purpose: hyphens, dashes, apostrophes and
+# punctuation separate words and are dropped ("zero-hours" is "zero hours")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def lemmas(text: str) -> tuple[str, ...]:
-    """The lower-case lemmas of ``text``, without spaces and hyphens."""
-    doc = _lemmatizer()(text)
-    return tuple(t.lemma_ for t in doc if not t.is_space and t.text not in _DASHES)
+    """The lower-case lemmas of the words of ``text`` (the svdocs lemmatizer's, without
+    building a pipeline: a sentence is looked up word by word in the same table)."""
+    from ..nlp.lemmatizer import lemma_table, word_lemma
+
+    table = lemma_table()
+    return tuple(word_lemma(w, table) for w in _WORD.findall(text.lower()))
 
 
 def phrase_lemmas(phrase: str) -> tuple[str, ...]:

@@ -3,7 +3,8 @@ commitment in each sentence, and stores them as :class:`~svdocs.nlp.clause.Claus
 ``doc._.svd_clauses`` (and each sentence span's ``span._.svd_clause``).
 
 Everything is matched with spaCy's PhraseMatcher (on lower-case lemmas, or on the lower-case
-words for the ``exact`` lists) and Matcher token patterns, once per document; the per-sentence
+words for the ``exact`` lists; :mod:`.phrases` gives it the phrases) and token patterns, once
+per document; the per-sentence
 work only sorts matches into sentences and applies the drafting rules.
 """
 
@@ -20,6 +21,7 @@ from .clause import Clause, Hit
 from .entities import YEARS
 from .entity_matcher import doc_entities, drop_entity_notes
 from .lexicons import Lexicons, load_lexicons
+from .phrases import phrase_keys
 from .sentences import _BULLETS, item_marker_at
 from .tokens import TokenTable, drop_token_table, token_table
 
@@ -113,24 +115,17 @@ class Analyzer:
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         names = nlp.pipe_names
         lemmatize = nlp.get_pipe("svdocs_lemmatizer") if "svdocs_lemmatizer" in names else None
-
-        def lemma_docs(phrases: list[str]) -> list[Doc]:
-            docs = []
-            for phrase in phrases:
-                doc = nlp.make_doc(phrase.lower())
-                if lemmatize is not None:
-                    doc = lemmatize(doc)
-                docs.append(doc)
-            return docs
-
+        # every list is tokenised in one go: (index, label, phrases), keys filled in below
+        lemma_lists: list[tuple[str, list[str]]] = []
+        lower_lists: list[tuple[str, list[str]]] = []
         for lexicon, key, label in LEMMA_LISTS:
             phrases = lexicons.get(lexicon, key)
             if phrases:
-                self.lemma_matcher.add(label, lemma_docs(phrases))
+                lemma_lists.append((label, list(phrases)))
         for lexicon, key, label in EXACT_LISTS:
             phrases = lexicons.get(lexicon, key)
             if phrases:
-                self.lower_matcher.add(label, [nlp.make_doc(p.lower()) for p in phrases])
+                lower_lists.append((label, list(phrases)))
         for lexicon, key, prefix in GROUP_LISTS:
             if key:
                 groups = lexicons.groups(lexicon, key)
@@ -142,11 +137,10 @@ class Analyzer:
                 }
             for name, phrases in groups.items():
                 if phrases:
-                    self.lemma_matcher.add(f"{prefix}|{name}", lemma_docs(phrases))
-        self.lemma_matcher.add("FAILURE", lemma_docs(FAILURE_PHRASES))
-        self.lower_matcher.add(
-            "BASELINE",
-            [nlp.make_doc(f"{w} {y}") for w in ("below", "above", "on", "against") for y in YEARS],
+                    lemma_lists.append((f"{prefix}|{name}", list(phrases)))
+        lemma_lists.append(("FAILURE", FAILURE_PHRASES))
+        lower_lists.append(
+            ("BASELINE", [f"{w} {y}" for w in ("below", "above", "on", "against") for y in YEARS])
         )
         supplier_words = [p.lower() for p in lexicons.get("parties", "supplier")] + [
             p.lower() for p in lexicons.get("parties", "bidder")
@@ -159,7 +153,14 @@ class Analyzer:
             phrases = [
                 f"{v} {d}{w} to" for v in verbs for d in _DETERMINERS for w in supplier_words
             ]
-            self.lemma_matcher.add(label, lemma_docs(phrases))
+            lemma_lists.append((label, phrases))
+        for matcher, lists, attr in (
+            (self.lemma_matcher, lemma_lists, "LEMMA"),
+            (self.lower_matcher, lower_lists, "LOWER"),
+        ):
+            keys = iter(phrase_keys(nlp, [p for _, ps in lists for p in ps], lemmatize, attr))
+            for label, phrases in lists:
+                matcher.add(label, [next(keys) for _ in phrases])
         self.strings = nlp.vocab.strings
         self.years = frozenset(YEARS)
 
@@ -393,9 +394,19 @@ class Analyzer:
             if not clause.admin and any(s == k for s, _ in found.get("EVIDENCE_VERB", [])):
                 # "shall provide the Council with a signed statement": an evidence duty
                 words = tokens.words
+                evidence = found.get("EVIDENCE", [])
                 clause.admin = any(
                     k < s <= k + 7 and not any(words[j].like_num for j in range(k + 1, s))
-                    for s, _ in found.get("EVIDENCE", [])
+                    for s, _ in evidence
+                ) or (
+                    # "shall send the Council, by the 10th of each month, a vehicle list and
+                    # payroll summary": the object is evidence, no theme is named and nothing
+                    # hedges it (a hedged reporting duty is itself judged as a commitment)
+                    any(s > k for s, _ in evidence)
+                    and not hedges_raw
+                    and not any(
+                        label.startswith("THEME|") and label != "THEME|general" for label in found
+                    )
                 )
         first_strong = strong[0][0] if strong else None
         hedges: list[Hit] = []
@@ -424,7 +435,8 @@ class Analyzer:
         clause.hedges = hedges
 
         # definitions, ITT asks
-        defn = found.get("DEFN", [])
+        # "the people referred to in requirement 2" points back; it defines nothing
+        defn = [(s, e) for s, e in found.get("DEFN", []) if lower[s] != "referred"]
         if defn:
             s0 = min(s for s, _ in defn)
             by_means = s0 > 0 and lower[s0 - 1] == "by"

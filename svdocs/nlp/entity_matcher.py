@@ -77,7 +77,7 @@ def _first_keys(spec: dict[str, Any]) -> tuple[str, list[Any]]:
 
 
 class _Pattern:
-    __slots__ = ("fixed", "label", "steps")
+    __slots__ = ("fixed", "label", "second", "steps")
 
     def __init__(self, label: str, tokens: list[dict[str, Any]]) -> None:
         self.label = label
@@ -94,6 +94,13 @@ class _Pattern:
         # without operators a pattern matches one way or not at all
         self.fixed: list[Predicate] | None = (
             [t for t, _ in self.steps] if all(op == "1" for _, op in self.steps) else None
+        )
+        # the test the next token must pass when the first two tokens are both required: most
+        # tries fail there ("5" then "%"), so it is checked before a full match is tried
+        self.second: Predicate | None = (
+            self.steps[1][0]
+            if len(self.steps) > 1 and self.steps[0][1] == "1" and self.steps[1][1] == "1"
+            else None
         )
 
     def ends(self, words: list[Word], start: int) -> set[int] | tuple[int, ...]:
@@ -181,11 +188,15 @@ class EntityMatcher:
         get = cache.get
         found: set[tuple[int, int, int]] = set()
         strings = self.strings
+        n = len(words)
         for i, orth in enumerate(tokens.orth):
             patterns = get(orth)
             if patterns is None:
                 patterns = cache[orth] = self._starting(words[i])
             for p in patterns:
+                second = p.second
+                if second is not None and (i + 1 >= n or not second(words[i + 1])):
+                    continue
                 for end in p.ends(words, i):
                     if end != i:
                         found.add((strings[p.label], i, end))

@@ -67,6 +67,13 @@ def _strip_plural(word: str, table: Any) -> str:
     return word
 
 
+def word_lemma(lower: str, table: Any = None) -> str:
+    """The lemma the svdocs lemmatizer gives a lower-case word."""
+    table = lemma_table() if table is None else table
+    value: str = _OVERRIDES.get(lower) or table.get(lower) or _strip_plural(lower, table)
+    return value.lower()
+
+
 _SMALL = 8
 
 
@@ -92,9 +99,7 @@ class LowerLemmatizer:
         return doc
 
     def _lemma(self, doc: Doc, orth: int, lower: str) -> int:
-        table = self.table
-        value = _OVERRIDES.get(lower) or table.get(lower) or _strip_plural(lower, table)
-        lemma: int = doc.vocab.strings.add(value.lower())
+        lemma: int = doc.vocab.strings.add(word_lemma(lower, self.table))
         self.cache[orth] = lemma
         return lemma
 

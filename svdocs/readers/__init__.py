@@ -9,28 +9,47 @@ See ``docs/reading.md`` for what each reader reads and the limits.
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..limits import Limits
 from ..model import Block, Document
 from .common import decode_text
-from .docx_reader import parse_docx, read_docx_file
-from .html import parse_html, read_html_file
-from .markdown import parse_markdown, read_markdown_file
-from .pdf import parse_pdf, read_pdf_file
-from .text import parse_text, read_text_file
 
-_READERS = {
-    ".docx": read_docx_file,
-    ".md": read_markdown_file,
-    ".markdown": read_markdown_file,
-    ".txt": read_text_file,
-    ".text": read_text_file,
-    ".html": read_html_file,
-    ".htm": read_html_file,
-    ".pdf": read_pdf_file,
+# Each reader module is imported when a file of its format is first read, so linting DOCX
+# files never loads markdown-it, and linting Markdown never loads the DOCX reader.
+_READERS: dict[str, tuple[str, str]] = {
+    ".docx": ("docx_reader", "read_docx_file"),
+    ".md": ("markdown", "read_markdown_file"),
+    ".markdown": ("markdown", "read_markdown_file"),
+    ".txt": ("text", "read_text_file"),
+    ".text": ("text", "read_text_file"),
+    ".html": ("html", "read_html_file"),
+    ".htm": ("html", "read_html_file"),
+    ".pdf": ("pdf", "read_pdf_file"),
 }
+_PARSERS = {
+    "parse_docx": "docx_reader",
+    "parse_html": "html",
+    "parse_markdown": "markdown",
+    "parse_pdf": "pdf",
+    "parse_text": "text",
+}
+
+
+def _function(module: str, name: str) -> Any:
+    return getattr(import_module(f".{module}", __name__), name)
+
+
+def __getattr__(name: str) -> Any:
+    """``parse_docx``, ``parse_markdown``... loaded on first use."""
+    module = _PARSERS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _function(module, name)
+
 
 #: File extensions :func:`read_document` reads (lower case, with the dot).
 SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(_READERS)
@@ -47,8 +66,8 @@ def read_document(path: str | Path, *, limits: Limits | None = None) -> Document
     path = Path(path)
     limits = limits or Limits.default()
     ext = path.suffix.lower()
-    reader = _READERS.get(ext)
-    if reader is None:
+    where = _READERS.get(ext)
+    if where is None:
         if ext in (".doc", ".dot"):
             raise InputError("legacy Word .doc file: open it in Word and save it as .docx",
                              str(path))
@@ -59,7 +78,7 @@ def read_document(path: str | Path, *, limits: Limits | None = None) -> Document
             f"unsupported file type {shown} (supported: {', '.join(SUPPORTED_EXTENSIONS)})",
             str(path),
         )
-    doc = reader(path, limits)
+    doc: Document = _function(*where)(path, limits)
     doc.path = str(path)
     return doc
 
@@ -72,9 +91,11 @@ def read_bytes(data: bytes, ext: str, *, path: str | None = None,
     if len(data) > limits.max_file_size:
         raise limits.exceeded("max_file_size", f"input is {len(data):,} bytes", path)
     if ext == ".docx":
-        return parse_docx(data, path=path, limits=limits)
+        parsed: Document = _function("docx_reader", "parse_docx")(data, path=path, limits=limits)
+        return parsed
     if ext == ".pdf":
-        return parse_pdf(data, path=path, limits=limits)
+        parsed = _function("pdf", "parse_pdf")(data, path=path, limits=limits)
+        return parsed
     fmt = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
            ".txt": "text", ".text": "text"}.get(ext)
     if fmt is None:
@@ -91,12 +112,10 @@ def read_text(text: str, *, fmt: str = "text", path: str | None = None,
               limits: Limits | None = None) -> Document:
     """Read text already in memory as ``"text"``, ``"markdown"`` or ``"html"``."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if fmt == "text":
-        return parse_text(text, path=path, limits=limits)
-    if fmt == "markdown":
-        return parse_markdown(text, path=path, limits=limits)
-    if fmt == "html":
-        return parse_html(text, path=path, limits=limits)
+    module = {"text": "text", "markdown": "markdown", "html": "html"}.get(fmt)
+    if module is not None:
+        doc: Document = _function(module, f"parse_{fmt}")(text, path=path, limits=limits)
+        return doc
     raise ValueError(f"unknown text format {fmt!r} (text, markdown or html)")
 
 
