@@ -116,9 +116,15 @@ class DocumentAnalysis:
             if p is not item and self._is_commitment(p) and not (
                 pc.has("REFS") or "general" in pc.themes
             ):
-                # another commitment's own evidence ("(a) ..., evidenced by payroll") covers
-                # only that commitment and others of its theme, unless it points at them all
-                if (pc.themes & themes) - {"general"} and p.table is None:
+                # another commitment's own evidence ("..., evidenced by a spend analysis")
+                # covers only that commitment, unless it points at them all; a commitment
+                # that is also a reporting duty ("publish a Carbon Reduction Plan ... and
+                # submit annual emissions data") covers others of its theme
+                if (
+                    (pc.themes & themes) - {"general"}
+                    and p.table is None
+                    and (aspect == "consequence" or pc.has("EVIDENCE_VERB") or pc.has("ADMIN"))
+                ):
                     return p
                 continue
             if p.group == item.group:
@@ -211,7 +217,10 @@ def _states(c: Clause, aspect: Aspect) -> bool:
     return c.has("CONSEQ_PAY") and c.has("FAILURE") and bool(c.ents_of({"MONEY"}))
 
 
-_REF_WORDS = {"paragraph", "paragraphs", "clause", "clauses", "para", "paras"}
+_REF_WORDS = {
+    "paragraph", "paragraphs", "clause", "clauses", "para", "paras", "item", "items",
+    "condition", "conditions", "requirement", "requirements",
+}
 _SCOPING = {"in", "on", "against"}  # "report on paragraphs 2.1 and 2.3"
 _NEXT_NUMBER = re.compile(r"^\s*(to|-|–|and|or|,)\s*(\d+(?:\.\d+)*)")
 _PART_KIND = r"(?:annex|appendix|schedule|part|table)(?:e?s)?"
@@ -232,7 +241,8 @@ _WHOLE = re.compile(
     r"\b(?:in|of) this (?:schedule|annex|appendix|part|specification|contract)\b", re.I
 )
 # "the Rectification Plan process in Clause 27": where a process is, not what is covered
-_NOT_SCOPING_BEFORE = {"process", "procedure", "mechanism", "regime", "provisions", "terms"}
+# ("the people referred to in requirement 2": a pointer back, not a scope)
+_NOT_SCOPING_BEFORE = {"process", "procedure", "mechanism", "regime", "provisions", "terms", "to"}
 
 
 def _named_parts(text: str) -> list[str]:

@@ -44,6 +44,7 @@ LEMMA_LISTS: tuple[tuple[str, str, str], ...] = (
     ("local", "ignore", "LOCAL_IGNORE"),
     ("local", "definitions", "LOCAL_DEF"),
     ("evidence", "terms", "EVIDENCE"),
+    ("evidence", "ignore", "EVIDENCE_IGNORE"),
     ("consequence", "terms", "CONSEQ"),
     ("consequence", "exclusions", "CONSEQ_EXCLUDE"),
     ("consequence", "payment", "CONSEQ_PAY"),
@@ -62,6 +63,7 @@ LEMMA_LISTS: tuple[tuple[str, str, str], ...] = (
     ("obligations", "noncontractual", "NONCONTRACTUAL"),
     ("obligations", "admin_verbs", "ADMIN"),
     ("obligations", "evidence_verbs", "EVIDENCE_VERB"),
+    ("themes", "employment_words", "EMPLOY"),
     ("themes", "ignore", "THEME_IGNORE"),
     ("itt", "weighting", "WEIGHT"),
     ("itt", "evaluation", "EVAL"),
@@ -175,12 +177,15 @@ class Analyzer:
         out += _token_matches(tokens)
         ignored: set[int] = set()
         verbs_ignored: set[int] = set()
+        evidence_ignored: set[int] = set()
         for label, s, e in out:
             if label in ("THEME_IGNORE", "LOCAL_IGNORE"):
                 ignored.update(range(s, e))
             elif label == "VAGUE_IGNORE":
                 verbs_ignored.update(range(s, e))
-        if ignored or verbs_ignored:
+            elif label == "EVIDENCE_IGNORE":
+                evidence_ignored.update(range(s, e))
+        if ignored or verbs_ignored or evidence_ignored:
             out = [
                 (label, s, e)
                 for label, s, e in out
@@ -189,6 +194,7 @@ class Analyzer:
                     and any(i in ignored for i in range(s, e))
                 )
                 and not (label == "VAGUE_VERB" and any(i in verbs_ignored for i in range(s, e)))
+                and not (label == "EVIDENCE" and any(i in evidence_ignored for i in range(s, e)))
             ]
         return out
 
@@ -472,6 +478,15 @@ class Analyzer:
             hits[label] = [hit(label, s, e) for s, e in sorted(spans)]
         clause.hits = hits
         clause.themes = {label.split("|", 1)[1] for label in found if label.startswith("THEME|")}
+        if (
+            not clause.themes
+            and found.get("LOCAL")
+            and found.get("EMPLOY")
+            and not found.get("LOCAL_DEF")
+        ):
+            # "recruit its crews from the local area": hiring locally is social value even
+            # when no other theme word is used ("local weather conditions" is not)
+            clause.themes = {"local-employment"}
         item_tokens: set[int] = set()
         if clause.item and text_of[mark] == "(":
             item_tokens = {mark, mark + 1, mark + 2}

@@ -25,7 +25,8 @@ UNITS = [
 REF_WORDS = [
     "clause", "clauses", "paragraph", "paragraphs", "section", "sections", "schedule",
     "annex", "appendix", "part", "kpi", "table", "question", "q", "page", "lot", "article",
-    "regulation", "step", "phase", "level", "version", "item", "row", "criterion", "stage",
+    "regulation", "step", "phase", "level", "version", "item", "items", "row", "criterion",
+    "stage", "condition", "conditions", "requirement", "requirements",
     "no", "number", "ppn", "iso", "cl", "para", "s", "ss", "reg",
 ]  # fmt: skip
 # Years as written ("2027", "2025/26", "2025/2026"): a set lookup, no regular expression.
