@@ -50,3 +50,18 @@ def plain_blocks(doc: Path) -> list[str]:
 def count_sentences(blocks: list[str]) -> int:
     """Sentences as a reader counts them: each block, split after . ; ? ! before a capital."""
     return sum(len(re.split(r"(?<=[.;?!])\s+(?=[A-Z(\"])", b)) for b in blocks)
+
+
+def label_rows(docs: list[Path]) -> list[str]:
+    """The README table rows a corpus's labels give: "| `category` | labels | documents |"."""
+    from collections import Counter
+
+    from svdocs.model import CATEGORIES
+
+    labels: Counter[str] = Counter()
+    docs_with: Counter[str] = Counter()
+    for doc in docs:
+        findings = load_labels(doc)["findings"]
+        labels.update(f["category"] for f in findings)
+        docs_with.update({f["category"] for f in findings})
+    return [f"| `{c}` | {labels[c]} | {docs_with[c]} |" for c in CATEGORIES]

@@ -11,7 +11,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from labelled_corpus import count_sentences, documents, load_labels, plain_blocks, sidecar
+from labelled_corpus import (
+    count_sentences,
+    documents,
+    label_rows,
+    load_labels,
+    plain_blocks,
+    sidecar,
+)
 
 from svdocs.model import CATEGORIES
 
@@ -103,12 +110,5 @@ def test_readers_keep_every_match_inside_one_block() -> None:
 def test_readme_counts_match_the_corpus() -> None:
     readme = (CORPUS / "README.md").read_text(encoding="utf-8")
     assert f"{len(DOCS)} mini-documents" in readme
-    labels: Counter[str] = Counter()
-    docs_with: Counter[str] = Counter()
-    for doc in DOCS:
-        findings = load_labels(doc)["findings"]
-        labels.update(f["category"] for f in findings)
-        docs_with.update({f["category"] for f in findings})
-    for category in CATEGORIES:
-        row = f"| `{category}` | {labels[category]} | {docs_with[category]} |"
+    for row in label_rows(DOCS):
         assert row in readme, row

@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from labelled_corpus import count_sentences, documents, load_labels, plain_blocks, sidecar
+from labelled_corpus import (
+    count_sentences,
+    documents,
+    label_rows,
+    load_labels,
+    plain_blocks,
+    sidecar,
+)
 
 from svdocs.model import CATEGORIES
 from svdocs.readers import read_document
@@ -174,12 +181,5 @@ def test_readme_states_counts_and_that_the_set_is_held_out(name: str) -> None:
     readme = (FOLDERS[name] / "README.md").read_text(encoding="utf-8")
     assert "do not tune the linter on it" in readme
     assert f"{len(docs)} mini-documents" in readme
-    labels: Counter[str] = Counter()
-    docs_with: Counter[str] = Counter()
-    for doc in docs:
-        findings = load_labels(doc)["findings"]
-        labels.update(f["category"] for f in findings)
-        docs_with.update({f["category"] for f in findings})
-    for category in CATEGORIES:
-        row = f"| `{category}` | {labels[category]} | {docs_with[category]} |"
+    for row in label_rows(docs):
         assert row in readme, row

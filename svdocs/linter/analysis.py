@@ -258,7 +258,6 @@ def _named_parts(text: str) -> list[str]:
             if part.group(1):
                 kind = part.group(1).lower()
                 kind = kind[:-2] if kind.endswith("xes") else kind.rstrip("s")
-                kind = "annex" if kind == "anne" else kind
             elif word in _LIST_WORDS:
                 continue
             out.append(f"{kind} {word}")
