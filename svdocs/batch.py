@@ -127,11 +127,11 @@ def make_linter(config: LintConfig) -> Any:
     ``config.model`` when one is named.
 
     A model that cannot be loaded is an :class:`InputError` naming it, whatever spaCy raised.
-    The theme fix clauses (``fix_clauses`` in the themes lexicon) are checked here too, so a
-    malformed entry stops the run with one line naming the file, before any document is read.
+    The Linter checks the theme fix clauses (``fix_clauses`` in the themes lexicon) when it is
+    built, so a malformed entry stops the run with one line naming the file, before any
+    document is read.
     """
     from .linter.engine import Linter
-    from .linter.fix_clauses import theme_fix_clauses
 
     if not config.model:
         linter = Linter(config)
@@ -153,7 +153,6 @@ def make_linter(config: LintConfig) -> Any:
                                  f"{_first_line(exc)}") from None
         for w in caught:
             warnings.showwarning(w.message, w.category, w.filename, w.lineno)
-    theme_fix_clauses()
     return linter
 
 

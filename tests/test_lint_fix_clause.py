@@ -201,3 +201,24 @@ def test_malformed_fix_clauses_stop_the_cli_with_one_line(
     assert all(line.startswith("svdocs: error: ") and "themes.yml: fix_clauses.fair-work.when[0]"
                in line for line in lines)
     assert "Traceback" not in result.output
+
+
+def test_a_linter_built_through_the_api_checks_the_fix_clauses_when_it_is_made(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from svdocs.linter.engine import Linter
+    from svdocs.nlp import lexicons
+
+    real = lexicons.load_lexicons
+
+    def broken(*args: object, **kwargs: object) -> lexicons.Lexicons:
+        loaded = real(*args, **kwargs)  # type: ignore[arg-type]
+        themes = dict(loaded.data["themes"])
+        themes["fix_clauses"] = {"fair-work": ["real-living-wage"]}
+        return lexicons.Lexicons({**loaded.data, "themes": themes})
+
+    monkeypatch.setattr(lexicons, "load_lexicons", broken)
+    with pytest.raises(ValidationError) as info:
+        Linter()
+    assert "themes.yml" in info.value.lines()[0]
+    assert "fix_clauses.fair-work" in info.value.lines()[0]

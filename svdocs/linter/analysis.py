@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from spacy.tokens import Doc
 
 from ..config import LintConfig
 from ..model import Block, BlockKind, Document
 from ..nlp.clause import Clause
+
+if TYPE_CHECKING:
+    from .fix_clauses import ThemeFix
 
 Aspect = Literal["evidence", "consequence"]
 _TABLE_HEADS: dict[str, tuple[str, ...]] = {
@@ -70,6 +73,8 @@ class DocumentAnalysis:
     local_defined: bool = False
     is_itt: bool = False
     sv_related: bool = False
+    #: theme -> library clauses that fix its gaps (the Linter's, read once when it is built)
+    fix_clauses: dict[str, ThemeFix] = field(default_factory=dict)
     _cover: dict[Aspect, list[Sentence]] = field(default_factory=dict)
     _commitment_ids: set[int] | None = None
     # per provider sentence (by id): the clause numbers and named parts it is scoped to

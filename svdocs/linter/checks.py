@@ -15,7 +15,6 @@ from spacy.matcher import Matcher, PhraseMatcher
 from ..model import BlockKind, Finding, Location
 from ..nlp.clause import TIME_LABELS, Clause, Hit
 from .analysis import DocumentAnalysis, Sentence
-from .fix_clauses import theme_fix_clauses
 from .rules import Rule
 
 Check = Callable[[Rule, DocumentAnalysis], Iterator[Finding]]
@@ -104,11 +103,11 @@ def _local_hits(c: Clause) -> list[Hit]:
     return out
 
 
-def _with_theme_fix(f: Finding, c: Clause) -> Finding:
+def _with_theme_fix(f: Finding, c: Clause, a: DocumentAnalysis) -> Finding:
     """Point the finding at the library clause of the commitment's own theme (the theme named
     first in the sentence, else one from its lead-in or heading), if the library has one; a
     theme with several clauses picks the one whose words the sentence uses."""
-    fixes = theme_fix_clauses()
+    fixes = a.fix_clauses
     own = sorted(
         (h.start, label.split("|", 1)[1])
         for label, hits in c.hits.items()
@@ -133,7 +132,7 @@ def hedged(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
         hedges = s.clause.all_hedges
         if hedges:
             f = _on_sentence(rule, a, s, _first(s.clause.hedges) or hedges[0])
-            yield _with_theme_fix(f, s.clause)
+            yield _with_theme_fix(f, s.clause, a)
 
 
 @check("unmeasurable")
@@ -147,10 +146,10 @@ def unmeasurable(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
         if _prohibition(c):
             continue  # "shall not X": a prohibition is as precise as its X
         if vague and not c.measurable:
-            yield _with_theme_fix(_on_sentence(rule, a, s, _first(vague)), c)
+            yield _with_theme_fix(_on_sentence(rule, a, s, _first(vague)), c, a)
         elif c.has("VAGUE_QTY") and not c.has("CONSEQ") and not _FLOOR.search(c.text):
             # "up to 3 trainees": a ceiling, met by delivering none
-            yield _with_theme_fix(_on_sentence(rule, a, s, _first(c.get("VAGUE_QTY"))), c)
+            yield _with_theme_fix(_on_sentence(rule, a, s, _first(c.get("VAGUE_QTY"))), c, a)
 
 
 def _prohibition(c: Clause) -> bool:
@@ -184,7 +183,7 @@ def undefined_local(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
 def evidence(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
     for s in a.commitments:
         if a.covering(s, "evidence") is None:
-            yield _with_theme_fix(_on_sentence(rule, a, s, s.clause.trigger), s.clause)
+            yield _with_theme_fix(_on_sentence(rule, a, s, s.clause.trigger), s.clause, a)
 
 
 @check("consequence")

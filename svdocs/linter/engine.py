@@ -22,6 +22,7 @@ from ..nlp.pipeline import get_pipeline
 from . import checks as _checks
 from .analysis import DocumentAnalysis, Sentence, analyse
 from .fingerprint import assign_fingerprints
+from .fix_clauses import theme_fix_clauses
 from .rules import Rule, load_rules
 
 BATCH_SIZE = 256
@@ -77,6 +78,9 @@ class Linter:
             # a copy, so a config's severity never leaks into another Linter's rules
             active.append(replace(rule, severity=Severity(setting)) if setting else rule)
         self.rules: list[Rule] = active
+        # the themes lexicon's fix clauses, checked now so a malformed entry stops the run
+        # before any document is read
+        self.fix_clauses = theme_fix_clauses()
         self.model = model
         self.nlp: Language = get_pipeline(model, self.config.lexicons)
 
@@ -101,6 +105,7 @@ class Linter:
 
     def _findings(self, analysis: DocumentAnalysis) -> list[Finding]:
         findings: list[Finding] = []
+        analysis.fix_clauses = self.fix_clauses
         for rule in self.rules:
             findings.extend(_checks.CHECKS[rule.check](rule, analysis))
         findings.sort(key=lambda f: (f.location.block, f.location.start, f.rule))
