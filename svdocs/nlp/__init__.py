@@ -13,6 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from .clause import Clause, Hit
+from .spacy_import import defer_spacy_cli
+
+defer_spacy_cli()  # spaCy's own CLI loads only if something uses it (see spacy_import)
 
 __all__ = ["Clause", "Hit", "build_pipeline", "get_pipeline"]
 
