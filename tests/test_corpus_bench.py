@@ -74,10 +74,16 @@ def _m(bench, name: str, words: int, cpu: float, peak: float = 150.0):
 def test_verdicts_check_each_target(bench) -> None:
     floor = {w: _m(bench, "floor", w, 1.5 + w / 300_000) for w in (25_000, 50_000, 100_000)}
     linear = [_m(bench, "svdocs", w, 1.0 + w / 25_000) for w in floor]
-    prose = [_m(bench, "proselint", 100_000, 8.0, 60)]
+    # proselint is measured at every size; the verdict is taken at the largest
+    prose = [_m(bench, "proselint", 25_000, 0.5, 60), _m(bench, "proselint", 100_000, 8.0, 60)]
     lines = bench.verdicts([*floor.values(), *linear, *prose], floor, 100_000)
     assert lines[0].startswith("within 2x the floor: NO")  # 5.0 s against 1.83 s
+    assert "25,000: 1.26x" in lines[0]  # 2.0 s against 1.58 s: the ratio at each size
     assert lines[1].startswith("faster than proselint: yes")
+    assert "25,000: 4.00x" in lines[1] and "100,000: 0.62x" in lines[1]
+    slower = [*prose[:1], _m(bench, "proselint", 100_000, 4.0, 60)]
+    lines = bench.verdicts([*floor.values(), *linear, *slower], floor, 100_000)
+    assert lines[1].startswith("faster than proselint: NO")
     assert lines[2].startswith("under 1 GB: yes")
     assert lines[3].startswith("linear in size: yes")
     # cost per word that grows with size is not linear; a big peak breaks the memory target

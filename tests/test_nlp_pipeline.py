@@ -45,6 +45,34 @@ def test_lettered_items_are_sentences_and_inherit_the_lead_in(nlp: Language) -> 
     assert [h.text for h in cs[2].hedges] == ["endeavour"]
 
 
+def test_each_sentence_span_gives_its_clause(nlp: Language) -> None:
+    doc = nlp("Background text. The Supplier shall: (a) employ 10 apprentices; and (b) report.")
+    sents = list(doc.sents)
+    assert [s._.svd_clause for s in sents] == doc._.svd_clauses
+    assert sents[1]._.svd_clause.lead_in
+    assert sents[2]._.svd_clause.item and sents[2]._.svd_clause.party == "supplier"
+    assert doc[1:3]._.svd_clause is None  # a span that does not open a sentence
+
+
+def test_nlp_pipe_in_batches_gives_what_each_text_gives_alone(nlp: Language) -> None:
+    texts = [
+        "The Supplier shall: (a) employ 10 apprentices by 31 March 2027; and (b) report.",
+        "",
+        "The Supplier will endeavour to support local charities where possible.",
+        "Payment is due within 30 days. The Authority may terminate for material breach.",
+        "The Supplier shall reduce emissions by 20% against the 2025 baseline.",
+    ]
+    # every svdocs component takes whole batches, so nlp.pipe runs them stage by stage
+    assert all(hasattr(proc, "pipe") for name, proc in nlp.pipeline)
+    alone = [nlp(t) for t in texts]
+    batched = list(nlp.pipe(texts, batch_size=2))
+    assert [d.text for d in batched] == texts
+    for one, other in zip(alone, batched, strict=True):
+        assert other._.svd_clauses == one._.svd_clauses
+        assert [(e.label_, e.text) for e in other.ents] == [(e.label_, e.text) for e in one.ents]
+        assert [t.lemma_ for t in other] == [t.lemma_ for t in one]
+
+
 def test_clause_numbers_and_abbreviations_do_not_split(nlp: Language) -> None:
     text = (
         "3.1 The Supplier shall comply with cl. 4.2 and No. 5 of Sch. 2. "

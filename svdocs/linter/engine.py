@@ -131,10 +131,14 @@ class Linter:
             yield from self._lint_batch(batch)
 
     def _lint_batch(self, documents: list[Document]) -> Iterator[list[Finding]]:
-        for document, docs in zip(documents, self._docs(documents), strict=True):
-            with _collector_paused():  # the analysis, too, only adds objects that stay
-                findings = self._findings(analyse(document, docs, self.config))
-            yield findings
+        # one pause for the pipeline and the analysis: switching the collector back on in
+        # between would make it walk every object the pipeline just made (they all stay)
+        results: list[list[Finding]] = []
+        with _collector_paused():
+            for document, docs in zip(documents, self._docs(documents), strict=True):
+                results.append(self._findings(analyse(document, docs, self.config)))
+                docs.clear()  # this document's spaCy Docs are done with
+        yield from results
 
     # ------------------------------------------------------------------ commitments
     def commitments(self, document: Document) -> list[Commitment]:

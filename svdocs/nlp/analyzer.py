@@ -12,11 +12,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from .batches import in_batches
 from .clause import Clause, Hit
 from .entities import YEARS
 from .entity_matcher import doc_entities, drop_entity_notes
@@ -199,37 +203,43 @@ class Analyzer:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        sents = list(doc.sents)
-        if not sents:
+        n = len(doc)
+        if not n:
             doc._.svd_clauses = []
             drop_token_table(doc)
             drop_entity_notes(doc)
             return doc
         tokens = token_table(doc)
-        starts = [s.start for s in sents]
-        per_sent: list[dict[str, list[tuple[int, int]]]] = [defaultdict(list) for _ in sents]
+        # sentence starts as the sentencizer set them (``doc.sents`` without a Span each)
+        marks = doc.to_array(SENT_START)
+        starts: list[int] = [0, *(numpy.flatnonzero(marks[1:] == 1) + 1).tolist()]
+        ends = [*starts[1:], n]
+        per_sent: list[dict[str, list[tuple[int, int]]]] = [defaultdict(list) for _ in starts]
         for label, s, e in self._matches(doc, tokens):
             per_sent[bisect_right(starts, s) - 1][label].append((s, e))
-        ents_per: list[list[tuple[str, int, int]]] = [[] for _ in sents]
+        ents_per: list[list[tuple[str, int, int]]] = [[] for _ in starts]
         for ent in doc_entities(doc):
             ents_per[bisect_right(starts, ent[1]) - 1].append(ent)
         clauses: list[Clause] = []
         lead: Clause | None = None
         doc_text = tokens.doc_text()
-        for k, sent in enumerate(sents):
+        for k, (start, end) in enumerate(zip(starts, ends, strict=True)):
             clause = self._clause(
-                doc_text, tokens, k, sent, per_sent[k], ents_per[k], lead, clauses
+                doc_text, tokens, k, start, end, per_sent[k], ents_per[k], lead, clauses
             )
             clauses.append(clause)
             if clause.lead_in:
                 lead = clause
             elif not clause.item:
                 lead = None
-            sent._.svd_clause = clause
         doc._.svd_clauses = clauses
         drop_token_table(doc)
         drop_entity_notes(doc)
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
+        """``nlp.pipe``: a batch of Docs at a time (see :mod:`.batches`)."""
+        return in_batches(self, docs, batch_size)
 
     @staticmethod
     def _supplier_discretion(
@@ -257,20 +267,20 @@ class Analyzer:
         doc_text: str,
         tokens: TokenTable,
         k: int,
-        sent: Span,
+        sent_start: int,
+        sent_end: int,
         found: dict[str, list[tuple[int, int]]],
         ents: list[tuple[str, int, int]],
         lead: Clause | None,
         previous: list[Clause],
     ) -> Clause:
-        base = sent.start_char
         text_of = tokens.text
         lower = tokens.lower
         space = tokens.is_space
         idx = tokens.idx
         ends = tokens.ends
         n = tokens.n
-        sent_start, sent_end = sent.start, sent.end
+        base = idx[sent_start]
 
         def hit(label: str, s: int, e: int) -> Hit:
             start, end = idx[s], ends[e - 1]
@@ -509,11 +519,20 @@ def make_analyzer(nlp: Language, name: str, extra_lexicons: dict[str, list[str]]
     return Analyzer(nlp, load_lexicons(extra_lexicons))
 
 
+def sentence_clause(span: Span) -> Clause | None:
+    """``span._.svd_clause``: the clause of the sentence that starts where ``span`` starts."""
+    clauses: list[Clause] | None = span.doc._.svd_clauses
+    if not clauses:
+        return None
+    k = bisect_right([c.start for c in clauses], span.start_char) - 1
+    return clauses[k] if k >= 0 and clauses[k].start == span.start_char else None
+
+
 def register_extensions() -> None:
     if not Doc.has_extension("svd_clauses"):
         Doc.set_extension("svd_clauses", default=None)
     if not Span.has_extension("svd_clause"):
-        Span.set_extension("svd_clause", default=None)
+        Span.set_extension("svd_clause", getter=sentence_clause)
 
 
 register_extensions()

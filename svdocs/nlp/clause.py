@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 #: Entity labels that make a target measurable.
 TARGET_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
 TIME_LABELS = frozenset({"DATE", "DURATION"})
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A matched phrase or entity: its label and character offsets in the block text."""
+class Hit(NamedTuple):
+    """A matched phrase or entity: its label and character offsets in the block text.
+
+    A named tuple: tens of thousands are made per long document, and a tuple is the cheapest
+    immutable record to make."""
 
     label: str
     start: int

@@ -17,12 +17,13 @@ or, for ``LOWER``, ``{"NOT_IN": [...]}``), ``LIKE_NUM`` and ``IS_ALPHA`` (boolea
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .batches import in_batches
 from .entities import entity_patterns
 from .tokens import TokenTable, Word, token_table
 
@@ -232,6 +233,10 @@ class EntityMatcher:
         doc.ents = [Span(doc, s, e, label=label) for label, s, e in ents]
         doc.user_data[_ENTS_KEY] = (len(doc), ents)
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
+        """``nlp.pipe``: a batch of Docs at a time (see :mod:`.batches`)."""
+        return in_batches(self, docs, batch_size)
 
 
 def doc_entities(doc: Doc) -> list[tuple[str, int, int]]:

@@ -7,6 +7,7 @@ form and caches the answer per word.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy
@@ -16,6 +17,7 @@ from spacy.lookups import load_lookups
 from spacy.tokens import Doc
 from spacy.util import load_language_data, registry
 
+from .batches import in_batches
 from .tokens import token_table
 
 _TABLE: Any = None
@@ -97,6 +99,10 @@ class LowerLemmatizer:
             tokens.orth, tokens.words, strict=True)]
         doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
+        """``nlp.pipe``: a batch of Docs at a time (see :mod:`.batches`)."""
+        return in_batches(self, docs, batch_size)
 
     def _lemma(self, doc: Doc, orth: int, lower: str) -> int:
         lemma: int = doc.vocab.strings.add(word_lemma(lower, self.table))

@@ -15,6 +15,7 @@ Rules of thumb a legal drafter would recognise:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy
@@ -22,6 +23,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .batches import in_batches
 from .tokens import TokenTable, token_table
 
 ABBREVIATIONS = frozenset(
@@ -141,6 +143,10 @@ class LegalSentencizer:
         values = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype("int64")
         doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
+        """``nlp.pipe``: a batch of Docs at a time (see :mod:`.batches`)."""
+        return in_batches(self, docs, batch_size)
 
 
 @Language.factory("svdocs_sentences")
