@@ -131,6 +131,14 @@ def make_linter(config: LintConfig) -> Any:
     built, so a malformed entry stops the run with one line naming the file, before any
     document is read.
     """
+    from .collector import collector_paused
+
+    # spaCy's import and the pipeline's construction only make objects that stay
+    with collector_paused():
+        return _make_linter(config)
+
+
+def _make_linter(config: LintConfig) -> Any:
     from .linter.engine import Linter
 
     if not config.model:

@@ -6,15 +6,14 @@
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..collector import collector_paused
 from ..config import LintConfig
 from ..errors import ValidationError
 from ..model import Commitment, Document, Finding, Location, Severity
@@ -26,25 +25,6 @@ from .fix_clauses import theme_fix_clauses
 from .rules import Rule, load_rules
 
 BATCH_SIZE = 256
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while blocks go through the pipeline and while
-    the results are analysed.
-
-    The pipeline allocates many small objects that all stay alive (Docs, clauses, hits), so
-    the collector's passes over the large heap of spaCy and its data find nothing to free and
-    cost about a tenth of the lint time. Reference counting still frees memory as usual; the
-    collector is switched back on afterwards if it was on before.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class Linter:
@@ -94,7 +74,7 @@ class Linter:
                     texts.append(block.text)
                     where.append((d, b))
         out: list[list[Doc | None]] = [[None] * len(doc.blocks) for doc in documents]
-        with _collector_paused():
+        with collector_paused():
             docs = self.nlp.pipe(texts, batch_size=BATCH_SIZE)
             for (d, b), doc in zip(where, docs, strict=True):
                 out[d][b] = doc
@@ -114,7 +94,7 @@ class Linter:
 
     def lint_document(self, document: Document) -> list[Finding]:
         docs = self._docs([document])[0]
-        with _collector_paused():
+        with collector_paused():
             return self._findings(analyse(document, docs, self.config))
 
     def lint_documents(self, documents: Iterable[Document]) -> Iterator[list[Finding]]:
@@ -134,7 +114,7 @@ class Linter:
         # one pause for the pipeline and the analysis: switching the collector back on in
         # between would make it walk every object the pipeline just made (they all stay)
         results: list[list[Finding]] = []
-        with _collector_paused():
+        with collector_paused():
             for document, docs in zip(documents, self._docs(documents), strict=True):
                 results.append(self._findings(analyse(document, docs, self.config)))
                 docs.clear()  # this document's spaCy Docs are done with
