@@ -123,6 +123,30 @@ def test_buyer_may_is_a_right_not_a_supplier_hedge(nlp: Language) -> None:
     assert c.has("CONSEQ")
 
 
+def test_a_supplier_in_a_relative_clause_of_the_authoritys_duty_is_not_the_subject(
+    nlp: Language,
+) -> None:
+    (c,) = clauses(nlp, "The Authority will endeavour to give the Contractor notice of the "
+                        "open days at which the Contractor may recruit apprentices.")
+    assert c.party == "authority" and not c.is_obligation
+    # a main clause joined with "and" still gives the supplier its own duty
+    (c,) = clauses(nlp, "The Authority will provide a room and the Contractor shall run "
+                        "6 careers sessions each year.")
+    assert c.party == "supplier" and c.is_obligation
+
+
+def test_a_question_after_a_code_is_an_ask(nlp: Language) -> None:
+    for text in (
+        "SV-A: State the number of local people you will employ on the contract.",
+        "MAC 2.1: Describe how you will reduce emissions by 2030.",
+    ):
+        (c,) = clauses(nlp, text)
+        assert c.ask, text
+    # a capitalised subject before a colon is not a code
+    (c,) = clauses(nlp, "The Supplier shall: employ 5 apprentices.")
+    assert not c.ask
+
+
 def test_supplier_may_is_a_hedge(nlp: Language) -> None:
     (c,) = clauses(nlp, "The Supplier may offer work placements to care leavers.")
     assert c.party == "supplier" and c.is_obligation

@@ -36,6 +36,8 @@ MODAL_HEDGES = frozenset({"may", "might", "could", "should", "can"})
 #: to"); after anything else it is the noun ("the Action Plan to derive savings")
 _PLAN_VERB_BEFORE = frozenset({"we", "i", "it", "they", "will", "shall", "would", "also",
                                "does", "do", "currently"})
+#: words that open a relative clause: a party named after one is not the sentence's subject
+_RELATIVES = frozenset({"which", "whom", "whose", "whereby", "wherein"})
 #: "the Supplier may be required to ...": the buyer's option to require, not a hedge
 _PASSIVE_OPTION = frozenset({"required", "asked", "requested", "instructed", "directed"})
 PARTY_LABELS = ("PARTY|supplier", "PARTY|bidder", "PARTY|authority")
@@ -112,6 +114,19 @@ def _token_matches(tokens: TokenTable) -> list[tuple[str, int, int]]:
         elif tokens.text[i + 1] in _CURRENCIES and i + 2 < n and words[i + 2].like_num:
             out.append(("BASELINE", i, i + 3))
     return out
+
+
+def _after_question_code(text: list[str], first: int, end: int) -> int:
+    """Where a question starts after a short code and a colon ("SV-A: State ...", "MAC 2.1:
+    Describe ..."); ``first`` when the sentence opens with no such code."""
+    for k in range(first, min(first + 6, end)):
+        if text[k] == ":":
+            code = text[first:k]
+            if code and all(t.isupper() or t.isdigit() or t in {"-", ".", "/"} or
+                            t.replace(".", "").isdigit() for t in code):
+                return k + 1
+            return first
+    return first
 
 
 class Analyzer:
@@ -381,6 +396,14 @@ class Analyzer:
                 "EXPECT_SUPPLIER", []
             ):
                 who = "supplier"
+            if (
+                party == "authority"
+                and trigger is not None
+                and any(lower[j] in _RELATIVES for j in range(trigger[1], s))
+            ):
+                # "The Authority will endeavour to give notice of the open days at which the
+                # Contractor may recruit": a relative clause inside the authority's duty
+                continue
             if trigger is None or (party is None and who is not None):
                 # the first obligation word, or the first one with a subject ("Where
                 # commercially viable we will ...": the hedge opens, "we will" obliges)
@@ -459,7 +482,7 @@ class Analyzer:
             before = [s for s, _ in strong if s < s0 and lower[s] != "shall"]
             clause.definition = not by_means and not before
         asks = found.get("ASK", [])
-        j = first
+        j = _after_question_code(text_of, first, sent_end)
         words = tokens.words
         while j < sent_end and (
             words[j].is_punct
