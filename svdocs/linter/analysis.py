@@ -226,7 +226,7 @@ _REF_WORDS = {
     "paragraph", "paragraphs", "clause", "clauses", "para", "paras", "item", "items",
     "condition", "conditions", "requirement", "requirements",
 }
-_SCOPING = {"in", "on", "against"}  # "report on paragraphs 2.1 and 2.3"
+_SCOPING = {"in", "on", "against", "for"}  # "report on paragraphs 2.1 and 2.3", "data for 14.1"
 _NEXT_NUMBER = re.compile(r"^\s*(to|-|–|and|or|,)\s*(\d+(?:\.\d+)*)")
 _PART_KIND = r"(?:annex|appendix|schedule|part|table)(?:e?s)?"
 _NAMED_PART = re.compile(
