@@ -6,6 +6,7 @@ errors into one-line messages with exit code 2.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from typing import Any
@@ -70,7 +71,13 @@ _register()
 
 
 def main() -> None:
-    cli(prog_name="svdocs")
+    try:
+        cli(prog_name="svdocs")
+    finally:
+        # The process ends here. Everything still alive (spaCy's vocabulary and tables, the
+        # pipeline) is freed with the process; freezing it spares the interpreter's last full
+        # garbage collection over all of it at exit (about 0.2 s after a long lint).
+        gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -204,3 +204,23 @@ def test_a_docx_that_cannot_be_annotated_does_not_stop_the_others(files: Path) -
     (line,) = [x for x in result.stderr.splitlines() if x.startswith("svdocs: error:")]
     assert line.startswith("svdocs: error: macro.docx: cannot annotate")
     assert "BytesIO" not in line
+
+
+def test_the_command_freezes_what_is_left_before_the_process_exits(tmp_path: Path) -> None:
+    # the interpreter's last garbage collection would otherwise walk all of spaCy's data
+    import subprocess
+    import sys
+
+    doc = tmp_path / "spec.md"
+    doc.write_text("The Supplier will endeavour to employ local people.\n")
+    code = (
+        "import gc, sys\n"
+        "from svdocs.cli import main\n"
+        f"sys.argv = ['svdocs', 'lint', {str(doc)!r}, '--format', 'json']\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+        "sys.stderr.write(f'exit={code} frozen={gc.get_freeze_count() > 0}')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert "exit=1 frozen=True" in result.stderr
+    assert json.loads(result.stdout)["summary"]["findings"] >= 1
