@@ -97,6 +97,10 @@ class DocumentAnalysis:
                 ):
                     # "the service credits do not apply to the social value commitments"
                     continue
+                if aspect == "evidence" and _follows_up(c):
+                    # "The Estates Manager will go through the report with the Contractor":
+                    # the buyer's look at evidence required elsewhere, which keeps that scope
+                    continue
                 if (
                     aspect == "consequence"
                     and c.party in ("supplier", "bidder")
@@ -210,6 +214,21 @@ class DocumentAnalysis:
                 if self.providers("consequence"):
                     return s
         return None
+
+
+_BACK = re.compile(r"\b(?:the|that|this|these|those|such)\s+$", re.I)
+
+
+def _follows_up(c: Clause) -> bool:
+    """A sentence that is not the supplier's, about evidence already required ("the
+    report", "those returns"), with no scope, frequency or evidence of its own."""
+    return (
+        c.party not in ("supplier", "bidder", "joint")
+        and not c.has("REFS")
+        and not c.has("FREQ")
+        and not c.ents_of({"FREQUENCY"})
+        and all(_BACK.search(c.text[: h.start - c.start]) for h in c.get("EVIDENCE"))
+    )
 
 
 def _states(c: Clause, aspect: Aspect) -> bool:
@@ -392,12 +411,16 @@ def _mixed_heading(clauses: list[Clause]) -> bool:
 
 
 _NUMBER = re.compile(r"^\(?([A-Za-z]?\d+(?:\.\d+)*|[a-z]{1,3})[.)]?\s")
+# "Requirement 2: The Contractor shall ...", "Commitment 3 – ...": a label that numbers it
+_LABELLED = re.compile(
+    r"^(?:requirement|commitment|outcome|item|condition|obligation|kpi|target)\s+"
+    r"(\d+(?:\.\d+)*)\s*[:.)–—-]\s", re.I)
 
 
 def _block_number(block: Block) -> str:
     if block.number:
         return block.number.strip().strip(".()")
-    m = _NUMBER.match(block.text)
+    m = _NUMBER.match(block.text) or _LABELLED.match(block.text)
     return m.group(1) if m else ""
 
 
