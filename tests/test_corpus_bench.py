@@ -49,6 +49,15 @@ def test_floor_child_counts_words_and_sentences(bench, tmp_path: Path) -> None:
     assert result["words"] / 40 < result["sentences"] < result["words"] / 5
 
 
+def test_scaling_child_times_each_size_in_one_process(bench, tmp_path: Path) -> None:
+    paths = [tmp_path / "a.docx", tmp_path / "b.docx"]
+    bench.generate_docx(paths[0], 1000)
+    bench.generate_docx(paths[1], 3000)
+    sizes = bench.child_scaling(paths)["per_size"]
+    assert [w for w, _ in sizes] == [bench.docx_text(p)[1] for p in paths]
+    assert all(cpu > 0 for _, cpu in sizes)
+
+
 def test_full_run_reports_each_measure_as_json(bench, tmp_path: Path) -> None:
     out = tmp_path / "results.json"
     # proselint is a benchmark extra, not a test extra: the test run measures the other two
@@ -82,15 +91,19 @@ def test_verdicts_check_each_target(bench) -> None:
     assert lines[1].startswith("faster than proselint: yes")
     assert "25,000: 4.00x" in lines[1] and "100,000: 0.62x" in lines[1]
     slower = [*prose[:1], _m(bench, "proselint", 100_000, 4.0, 60)]
-    lines = bench.verdicts([*floor.values(), *linear, *slower], floor, 100_000)
+    # linearity is judged on the CPU each size costs in one process after start-up
+    in_one_process = {w: w / 25_000 for w in floor}
+    lines = bench.verdicts([*floor.values(), *linear, *slower], floor, 100_000, in_one_process)
     assert lines[1].startswith("faster than proselint: NO")
     assert lines[2].startswith("under 1 GB: yes")
     assert lines[3].startswith("linear in size: yes")
     # cost per word that grows with size is not linear; a big peak breaks the memory target
     quadratic = [_m(bench, "svdocs", w, 1.0 + (w / 20_000) ** 2, 1500) for w in floor]
-    lines = bench.verdicts([*floor.values(), *quadratic], floor, 100_000)
+    growing = {w: (w / 20_000) ** 2 for w in floor}
+    lines = bench.verdicts([*floor.values(), *quadratic], floor, 100_000, growing)
     assert lines[1].startswith("under 1 GB: NO")
     assert lines[2].startswith("linear in size: NO")
+    assert len(bench.verdicts([*floor.values(), *linear], floor, 100_000)) == 2  # not measured
     fast = [_m(bench, "svdocs", w, 1.2 * f.cpu_seconds) for w, f in floor.items()]
     assert bench.verdicts([*floor.values(), *fast], floor, 100_000)[0].startswith(
         "within 2x the floor: yes")
