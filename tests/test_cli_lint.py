@@ -224,3 +224,25 @@ def test_the_command_freezes_what_is_left_before_the_process_exits(tmp_path: Pat
                             timeout=120)
     assert "exit=1 frozen=True" in result.stderr
     assert json.loads(result.stdout)["summary"]["findings"] >= 1
+
+
+def test_lint_does_not_load_the_clause_library_machinery(tmp_path: Path) -> None:
+    # jinja2 and jsonschema belong to assembly and `clauses check`; a lint in a pre-commit
+    # hook should not pay for importing them
+    import subprocess
+    import sys
+
+    doc = tmp_path / "spec.txt"
+    doc.write_text("The Supplier shall employ 5 apprentices from Leeds by March 2027.\n")
+    code = (
+        "import sys\n"
+        "from svdocs.cli import main\n"
+        f"sys.argv = ['svdocs', 'lint', {str(doc)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write('loaded=' + ','.join(sorted(m for m in ('jinja2', 'jsonschema')"
+        " if m in sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert "loaded=" in result.stderr
+    assert result.stderr.split("loaded=")[1].strip() == ""

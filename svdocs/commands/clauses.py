@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..errors import InputError, ValidationError
-from ..library import SAMPLE_BRIEF, STAGES, THEMES, Clause, check_library, load_library
-from ..library.loader import default_values
+from ..library import STAGES, THEMES
 from ..resources import clause_library_dir
+
+if TYPE_CHECKING:
+    from ..library import Clause
 
 _LIBRARY = click.option(
     "--library", "library_dir", type=click.Path(path_type=Path, file_okay=False),
@@ -34,6 +36,8 @@ def clauses() -> None:
 def list_command(theme: str | None, stage: str | None, fmt: str,
                  library_dir: Path | None) -> None:
     """List clauses: id, version, theme, stages and title."""
+    from ..library import load_library
+
     library = load_library(library_dir)
     chosen = library.select(theme=theme, stage=stage)
     if fmt == "json":
@@ -61,6 +65,9 @@ def list_command(theme: str | None, stage: str | None, fmt: str,
 def show_command(clause_id: str, alt: str | None, raw: bool, fmt: str,
                  library_dir: Path | None) -> None:
     """Show a clause: its text, variables, commitments and guidance."""
+    from ..library import SAMPLE_BRIEF, load_library
+    from ..library.loader import default_values
+
     library = load_library(library_dir)
     try:
         clause = library.get(clause_id)
@@ -100,6 +107,8 @@ def check_command(folder: Path | None) -> None:
     complete commitments, body structure, and that every body, alternative and commitment
     renders with the default values.
     """
+    from ..library import check_library, load_library
+
     folder = folder or clause_library_dir()
     problems = check_library(folder)
     if problems:

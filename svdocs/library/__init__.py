@@ -6,12 +6,28 @@
 
 from __future__ import annotations
 
-from .check import SAMPLE_BRIEF, check_library, clause_problems
-from .clause import Alternative, Clause, ClauseFormatError, body_sha256
-from .loader import Library, load_library, scan_library
-from .sandbox import TemplateError, render_string
+from importlib import import_module
+from typing import Any
+
 from .schema import CONTRACT_KINDS, CYCLE, JURISDICTIONS, STAGES, THEMES, VARIABLE_TYPES
-from .variables import Variable, VariableError
+
+# the rest loads on first use: jinja2 and jsonschema cost a tenth of a second, which
+# ``svdocs lint`` (whose command line names these vocabularies) should not pay
+_LAZY = {
+    "SAMPLE_BRIEF": ".check", "check_library": ".check", "clause_problems": ".check",
+    "Alternative": ".clause", "Clause": ".clause", "ClauseFormatError": ".clause",
+    "body_sha256": ".clause", "Library": ".loader", "load_library": ".loader",
+    "scan_library": ".loader", "TemplateError": ".sandbox", "render_string": ".sandbox",
+    "Variable": ".variables", "VariableError": ".variables",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(module, __name__), name)
+
 
 __all__ = [
     "CONTRACT_KINDS",
