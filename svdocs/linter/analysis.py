@@ -196,6 +196,8 @@ class DocumentAnalysis:
 
     def _in_named_part(self, item: Sentence, named: list[str]) -> bool:
         text = item.clause.text.lower()
+        if item.table is not None:  # a KPI table row is named in any of its cells
+            text = " ".join(s.clause.text.lower() for s in self.sentences if s.table == item.table)
         for name in named:
             pattern = re.compile(r"\b" + re.escape(name) + r"\b")
             if pattern.search(text) or any(pattern.search(h.lower()) for h in item.section):
@@ -247,19 +249,19 @@ _REF_WORDS = {
 }
 _SCOPING = {"in", "on", "against", "for"}  # "report on paragraphs 2.1 and 2.3", "data for 14.1"
 _NEXT_NUMBER = re.compile(r"^\s*(to|-|–|and|or|,)\s*(\d+(?:\.\d+)*)")
-_PART_KIND = r"(?:annex|appendix|schedule|part|table)(?:e?s)?"
+_PART_KIND = r"(?:annex|appendix|schedule|part|table|kpi)(?:e?s)?"
 _NAMED_PART = re.compile(
     r"\b(?:(?:commitments?|kpis?|key performance indicators?|targets?|obligations?|requirements?|"
     r"measures?)\s+(?:set out\s+|listed\s+|contained\s+)?(?:in|of)"
     # "report progress against Part 1 and Part 3", "evidence against Annex B"
     r"|(?:progress|performance|report|reports|reporting|evidence|delivery)\s+(?:against|on))\s+"
     # "Annex 1", "Part 1 or Part 3", "Parts 1 and 3", "Annexes A, B and C"
-    rf"({_PART_KIND}\s+[a-z0-9]+(?:(?:\s*,\s*|\s+(?:and|or)\s+)(?:{_PART_KIND}\s+[a-z0-9]+|"
+    rf"({_PART_KIND}\s+[a-z0-9]+(?:(?:\s*,\s*|\s+(?:and|or|to)\s+)(?:{_PART_KIND}\s+[a-z0-9]+|"
     r"\d+[a-z]?\b|(?-i:[A-Z])\b))*)",
     re.I,
 )
 _PART_ID = re.compile(rf"(?:({_PART_KIND})\s+)?([a-z0-9]+)", re.I)
-_LIST_WORDS = {"and", "or"}
+_LIST_WORDS = {"and", "or", "to"}
 
 _WHOLE = re.compile(
     r"\b(?:in|of) this (?:schedule|annex|appendix|part|specification|contract)\b", re.I
@@ -277,13 +279,20 @@ def _named_parts(text: str) -> list[str]:
     out: list[str] = []
     for m in _NAMED_PART.finditer(text):
         kind = ""
+        through = False
         for part in _PART_ID.finditer(m.group(1)):
             word = part.group(2).lower()
             if part.group(1):
                 kind = part.group(1).lower()
                 kind = kind[:-2] if kind.endswith("xes") else kind.rstrip("s")
             elif word in _LIST_WORDS:
+                through = word == "to"
                 continue
+            last = out[-1].rpartition(" ")[2] if out else ""
+            if through and last.isdigit() and word.isdigit():
+                # "KPIs 3 to 5": the ones in between too
+                out.extend(f"{kind} {k}" for k in range(int(last) + 1, int(word)))
+            through = False
             out.append(f"{kind} {word}")
     return out
 

@@ -1,0 +1,37 @@
+"""How a reporting or remedies sentence names the commitments it covers."""
+
+from __future__ import annotations
+
+import pytest
+
+from svdocs.linter.analysis import _named_parts
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("The Supplier shall report against KPI SV1 every quarter.", ["kpi sv1"]),
+        ("Performance against KPIs 3 to 5 is reported monthly.", ["kpi 3", "kpi 4", "kpi 5"]),
+        ("the commitments in Annexes A, B and C", ["annex a", "annex b", "annex c"]),
+        ("report progress against Part 1 and Part 3", ["part 1", "part 3"]),
+        ("any obligation in Part 1 or Part 3", ["part 1", "part 3"]),
+        # the whole schedule covers them all: no part to narrow it to
+        ("each commitment in this Schedule, reported against Part 2", []),
+    ],
+)
+def test_named_parts(text: str, parts: list[str]) -> None:
+    assert _named_parts(text) == parts
+
+
+def test_reporting_on_one_kpi_covers_only_the_commitment_tagged_with_it() -> None:
+    from svdocs.api import lint
+
+    text = (
+        "1. The Supplier shall deliver 40 hours of digital skills training each year to "
+        "community groups in Leeds (KPI SV1).\n"
+        "2. The Supplier shall offer 3 paid internships each year to care leavers in Leeds.\n"
+        "3. The Supplier shall report against KPI SV1 every quarter, attaching registers.\n"
+    )
+    findings = lint(text).files[0].findings
+    unevidenced = [f.text for f in findings if f.category == "missing-evidence"]
+    assert len(unevidenced) == 1 and "internships" in unevidenced[0]
