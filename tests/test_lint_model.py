@@ -151,3 +151,12 @@ def test_api_missing_model_raises_input_error(tmp_path: Path) -> None:
         svdocs.lint(doc, model=MISSING)
     with pytest.raises(InputError, match=MISSING):
         svdocs.lint(WEAK, fmt="markdown", config=LintConfig(model=MISSING))
+
+
+def test_a_linter_built_directly_uses_the_configs_model(model: Path) -> None:
+    from svdocs.linter.engine import Linter
+
+    linter = Linter(LintConfig(model=str(model)))
+    assert linter.model == str(model)
+    assert "tagger" in linter.nlp.pipe_names
+    assert "tagger" not in Linter(LintConfig()).nlp.pipe_names

@@ -13,6 +13,7 @@ from svdocs.linter.analysis import _named_parts
         ("The Supplier shall report against KPI SV1 every quarter.", ["kpi sv1"]),
         ("Performance against KPIs 3 to 5 is reported monthly.", ["kpi 3", "kpi 4", "kpi 5"]),
         ("the commitments in Annexes A, B and C", ["annex a", "annex b", "annex c"]),
+        ("the KPIs in Annexe 2", ["annex 2"]),  # the British spelling names the same annex
         ("report progress against Part 1 and Part 3", ["part 1", "part 3"]),
         ("any obligation in Part 1 or Part 3", ["part 1", "part 3"]),
         # the whole schedule covers them all: no part to narrow it to
@@ -35,3 +36,19 @@ def test_reporting_on_one_kpi_covers_only_the_commitment_tagged_with_it() -> Non
     findings = lint(text).files[0].findings
     unevidenced = [f.text for f in findings if f.category == "missing-evidence"]
     assert len(unevidenced) == 1 and "internships" in unevidenced[0]
+
+
+def test_reporting_on_an_annex_covers_the_commitments_under_an_annexe_heading() -> None:
+    from svdocs.api import lint
+
+    text = (
+        "# Annexe 1: Employment\n\n"
+        "The Supplier shall employ 6 residents of Leeds on the contract by March 2027.\n\n"
+        "# Annexe 2: Environment\n\n"
+        "The Supplier shall cut fleet emissions by 20% against the 2025 baseline by 2028.\n\n"
+        "# Reporting\n\n"
+        "The Supplier shall report quarterly on the commitments in Annex 1, with payroll data.\n"
+    )
+    findings = lint(text, fmt="markdown").files[0].findings
+    unevidenced = [f.text for f in findings if f.category == "missing-evidence"]
+    assert len(unevidenced) == 1 and "emissions" in unevidenced[0]

@@ -195,12 +195,13 @@ class DocumentAnalysis:
         return id(s) in self._commitment_ids
 
     def _in_named_part(self, item: Sentence, named: list[str]) -> bool:
-        text = item.clause.text.lower()
+        text = item.clause.text
         if item.table is not None:  # a KPI table row is named in any of its cells
-            text = " ".join(s.clause.text.lower() for s in self.sentences if s.table == item.table)
+            text = " ".join(s.clause.text for s in self.sentences if s.table == item.table)
+        places = [_ANNEXE.sub("annex", t.lower()) for t in (text, *item.section)]
         for name in named:
             pattern = re.compile(r"\b" + re.escape(name) + r"\b")
-            if pattern.search(text) or any(pattern.search(h.lower()) for h in item.section):
+            if any(pattern.search(place) for place in places):
                 return True
         return False
 
@@ -249,7 +250,7 @@ _REF_WORDS = {
 }
 _SCOPING = {"in", "on", "against", "for"}  # "report on paragraphs 2.1 and 2.3", "data for 14.1"
 _NEXT_NUMBER = re.compile(r"^\s*(to|-|–|and|or|,)\s*(\d+(?:\.\d+)*)")
-_PART_KIND = r"(?:annex|appendix|schedule|part|table|kpi)(?:e?s)?"
+_PART_KIND = r"(?:annexe|annex|appendix|schedule|part|table|kpi)(?:e?s)?"
 _NAMED_PART = re.compile(
     r"\b(?:(?:commitments?|kpis?|key performance indicators?|targets?|obligations?|requirements?|"
     r"measures?)\s+(?:set out\s+|listed\s+|contained\s+)?(?:in|of)"
@@ -260,6 +261,7 @@ _NAMED_PART = re.compile(
     r"\d+[a-z]?\b|(?-i:[A-Z])\b))*)",
     re.I,
 )
+_ANNEXE = re.compile(r"\bannexe\b")
 _PART_ID = re.compile(rf"(?:({_PART_KIND})\s+)?([a-z0-9]+)", re.I)
 _LIST_WORDS = {"and", "or", "to"}
 
@@ -285,6 +287,7 @@ def _named_parts(text: str) -> list[str]:
             if part.group(1):
                 kind = part.group(1).lower()
                 kind = kind[:-2] if kind.endswith("xes") else kind.rstrip("s")
+                kind = "annex" if kind == "annexe" else kind  # the British spelling
             elif word in _LIST_WORDS:
                 through = word == "to"
                 continue

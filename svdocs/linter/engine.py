@@ -61,8 +61,9 @@ class Linter:
         # the themes lexicon's fix clauses, checked now so a malformed entry stops the run
         # before any document is read
         self.fix_clauses = theme_fix_clauses()
-        self.model = model
-        self.nlp: Language = get_pipeline(model, self.config.lexicons)
+        # the argument wins; otherwise the config's ``model`` (the CLI and the API pass it too)
+        self.model = model or self.config.model or None
+        self.nlp: Language = get_pipeline(self.model, self.config.lexicons)
 
     # ------------------------------------------------------------------ processing
     def _docs(self, documents: list[Document]) -> list[list[Doc | None]]:
