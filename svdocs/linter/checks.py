@@ -135,14 +135,47 @@ def hedged(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
             yield _with_theme_fix(f, s.clause, a)
 
 
+def _vague_words(c: Clause) -> tuple[list[Hit], list[Hit]]:
+    """The vague verbs and terms of a clause. Participles ("staff engaged on the Contract",
+    "supported by invoices") describe, they do not promise."""
+    verbs = [h for h in c.get("VAGUE_VERB") if not h.text.split()[0].lower().endswith("ed")]
+    return verbs, verbs + c.get("VAGUE_TERM")
+
+
+def _vague_row(a: DocumentAnalysis, s: Sentence) -> tuple[Sentence, Hit] | None:
+    """A KPI table row whose target is vague ("Meaningful contribution", "to be agreed") and
+    which has nothing measurable in any cell: the cell and the vague words in it."""
+    cells = [x for x in a.sentences if x.table == s.table]
+    if any(x.clause.measurable for x in cells):
+        return None
+    for x in cells:
+        vague = _vague_words(x.clause)[1]
+        if vague:
+            return x, _first(vague) or vague[0]
+    for x in cells:
+        later = _LATER.search(x.clause.text)
+        if later:  # "Target to be agreed with the Employer's Agent", "TBC"
+            start = x.clause.start + later.start()
+            return x, Hit("VAGUE_TERM", start, start + len(later.group()), later.group())
+    return None
+
+
+# a table cell that leaves the target for later
+_LATER = re.compile(r"\b(?:to be (?:agreed|confirmed|determined|set)|tb[cad])\b", re.I)
+
+
 @check("unmeasurable")
 def unmeasurable(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
     for s in a.commitments:
         c = s.clause
-        # participles ("staff engaged on the Contract", "supported by invoices") describe,
-        # they do not promise
-        verbs = [h for h in c.get("VAGUE_VERB") if not h.text.split()[0].lower().endswith("ed")]
-        vague = verbs + c.get("VAGUE_TERM")
+        if s.table is not None and c.trigger is None:
+            # a KPI table row: its target may sit in another cell than the row's name
+            found = _vague_row(a, s)
+            if found is not None:
+                cell, hit = found
+                yield _with_theme_fix(_on_sentence(rule, a, cell, hit), c, a)
+            continue
+        verbs, vague = _vague_words(c)
         if _prohibition(c):
             continue  # "shall not X": a prohibition is as precise as its X
         if vague and not c.measurable:
