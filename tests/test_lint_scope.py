@@ -52,3 +52,22 @@ def test_reporting_on_an_annex_covers_the_commitments_under_an_annexe_heading() 
     findings = lint(text, fmt="markdown").files[0].findings
     unevidenced = [f.text for f in findings if f.category == "missing-evidence"]
     assert len(unevidenced) == 1 and "emissions" in unevidenced[0]
+
+
+def test_reporting_on_lettered_items_covers_only_those_items() -> None:
+    from svdocs.api import lint
+
+    text = (
+        "8.1 The Contractor shall:\n\n"
+        "- (a) recruit 10 tenants of Leeds into paid roles by the end of Year 2;\n"
+        "- (b) support tenants to set up their own social enterprises; and\n"
+        "- (c) pay every operative on the programme at least the Real Living Wage.\n\n"
+        "8.2 In respect of items (a) and (c), the Contractor shall submit monthly records of "
+        "recruits and hourly rates with each valuation.\n"
+    )
+    findings = lint(text, fmt="markdown").files[0].findings
+    unevidenced = [f.text for f in findings if f.category == "missing-evidence"]
+    assert len(unevidenced) == 1 and "social enterprises" in unevidenced[0]
+    # "items (a) to (c)" is a range
+    covered = lint(text.replace("items (a) and (c)", "items (a) to (c)"), fmt="markdown")
+    assert not [f for f in covered.files[0].findings if f.category == "missing-evidence"]

@@ -187,3 +187,13 @@ def test_reader_modules_load_only_when_their_format_is_read(tmp_path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "False", "True"]
+
+
+def test_a_markdown_bullet_that_types_its_own_letter_keeps_it_as_its_number() -> None:
+    md = "8.1 The Contractor shall:\n\n- (a) recruit 10 tenants;\n- (b) pay the Real Living Wage.\n"
+    got = [(b.kind.value, b.number, b.text) for b in read_text(md, fmt="markdown").blocks]
+    assert got == [
+        ("paragraph", "8.1", "The Contractor shall:"),
+        ("list_item", "(a)", "recruit 10 tenants;"),
+        ("list_item", "(b)", "pay the Real Living Wage."),
+    ]

@@ -304,12 +304,23 @@ def _num_key(text: str) -> tuple[int, ...]:
     return tuple(int(x) for x in re.findall(r"\d+", text))
 
 
+_LETTERED = re.compile(
+    r"\b(?:items?|paragraphs?|sub-?paragraphs?|limbs?|points?)\s+"
+    r"(\([a-z]{1,3}\)(?:\s*(?:,|and|or|to)\s*\([a-z]{1,3}\))*)", re.I)
+
+
 def _referenced_numbers(c: Clause) -> list[tuple[str, str]]:
     """Clause numbers a sentence points at: ("1", "1") for "paragraph 1", ("6.1", "6.3") for
-    "clauses 6.1 to 6.3"."""
+    "clauses 6.1 to 6.3", ("(a)", "(a)") and ("(d)", "(d)") for "items (a) and (d)"."""
     out: list[tuple[str, str]] = []
     if _WHOLE.search(c.text):  # "a target in this Schedule ... the process in Clause 17"
         return out
+    for m in _LETTERED.finditer(c.text):
+        letters = re.findall(r"\(([a-z]{1,3})\)", m.group(1), re.I)
+        ranged = " to " in m.group(1).lower()
+        if ranged and len(letters) == 2 and len(letters[0]) == len(letters[1]) == 1:
+            letters = [chr(k) for k in range(ord(letters[0].lower()), ord(letters[1].lower()) + 1)]
+        out.extend((f"({x.lower()})", f"({x.lower()})") for x in letters)
     for e in c.ents_of({"REF"}):
         words = e.text.split()
         before = c.text[: e.start - c.start].split()
@@ -343,8 +354,10 @@ def _in_ranges(number: str, ranges: list[tuple[str, str]]) -> bool:
         return False
     key = _num_key(number)
     for low, high in ranges:
-        if number == low or number.startswith(low + "."):
+        if number == low or number.startswith((low + ".", low + "(")):
             return True
+        if low.startswith("(") and (number == low.strip("()") or number.endswith(low)):
+            return True  # "items (a) and (c)": the items with those letters
         lo, hi = _num_key(low), _num_key(high)
         if lo and hi and lo <= key[: len(hi)] <= hi:
             return True
@@ -500,7 +513,9 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
             table = (block.table.table, block.table.row) if block.table is not None else None
             number = _block_number(block)
             if c.item and gid == lead_group and lead_number:
-                number = lead_number
+                # "8.1(c)": the lead-in's number and the item's own letter, if it has one
+                letter = number if number.isalpha() and len(number) <= 3 else ""
+                number = f"{lead_number}({letter})" if letter else lead_number
             sentences.append(Sentence(i, c, gid, table, sections[i], number))
         if clauses and clauses[-1].lead_in and block.table is None:
             lead = clauses[-1]

@@ -181,9 +181,10 @@ class _Walker:
                 self.b.add(BlockKind.LIST_ITEM, text, level=depth, number=self.item_number,
                            source=source, runs=runs, meta=meta)
             else:
+                # "- (a) recruit ...": a bullet whose item types its own letter keeps it
                 meta["bullet"] = True
-                self.b.add(BlockKind.LIST_ITEM, text, level=depth, source=source, runs=runs,
-                           meta=meta)
+                self.b.add(BlockKind.LIST_ITEM, text, level=depth, number=number,
+                           source=source, runs=runs, meta=meta)
             return
         if number is not None:
             first = number[0].isdigit()
