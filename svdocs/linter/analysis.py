@@ -132,7 +132,7 @@ class DocumentAnalysis:
                 if (
                     (pc.themes & themes) - {"general"}
                     and p.table is None
-                    and (aspect == "consequence" or pc.has("EVIDENCE_VERB") or pc.has("ADMIN"))
+                    and (aspect == "consequence" or _reports(pc))
                 ):
                     return p
                 continue
@@ -217,6 +217,15 @@ class DocumentAnalysis:
                 if self.providers("consequence"):
                     return s
         return None
+
+
+def _reports(c: Clause) -> bool:
+    """A reporting verb as a verb of the clause ("and submit annual emissions data"), not a
+    participle describing its evidence ("evidenced by an annual spend analysis submitted to
+    the Authority")."""
+    return any(
+        not h.text.lower().endswith("ed") for h in (*c.get("EVIDENCE_VERB"), *c.get("ADMIN"))
+    )
 
 
 _BACK = re.compile(r"\b(?:the|that|this|these|those|such)\s+$", re.I)
