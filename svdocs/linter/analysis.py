@@ -262,7 +262,7 @@ _NEXT_NUMBER = re.compile(r"^\s*(to|-|–|and|or|,)\s*(\d+(?:\.\d+)*)")
 _PART_KIND = r"(?:annexe|annex|appendix|schedule|part|table|kpi)(?:e?s)?"
 _NAMED_PART = re.compile(
     r"\b(?:(?:commitments?|kpis?|key performance indicators?|targets?|obligations?|requirements?|"
-    r"measures?)\s+(?:set out\s+|listed\s+|contained\s+)?(?:in|of)"
+    r"measures?|outcomes?|deliverables?)\s+(?:set out\s+|listed\s+|contained\s+)?(?:in|of)"
     # "report progress against Part 1 and Part 3", "evidence against Annex B"
     r"|(?:progress|performance|report|reports|reporting|evidence|delivery)\s+(?:against|on))\s+"
     # "Annex 1", "Part 1 or Part 3", "Parts 1 and 3", "Annexes A, B and C"
