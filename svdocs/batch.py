@@ -11,13 +11,10 @@ pipeline once) and the results come back in input order, identical to ``jobs=1``
 from __future__ import annotations
 
 import glob
-import multiprocessing
 import os
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -288,6 +285,11 @@ def _results(names: list[str], config: LintConfig, jobs: int,
         for chunk in chunks:
             yield runner.lint_chunk(chunk, keep_documents)
         return
+    # imported here: a run with one job (a pre-commit hook, say) never pays for them
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     workers = min(jobs, len(chunks))
     context = multiprocessing.get_context()
     if context.get_start_method() == "fork":

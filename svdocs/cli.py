@@ -25,7 +25,23 @@ def report_error(exc: SvdocsError) -> None:
 
 
 class SvdocsGroup(click.Group):
-    """A click group that reports svdocs errors in one line and exits 2, never with a traceback."""
+    """A click group that reports svdocs errors in one line and exits 2, never with a traceback.
+
+    Its commands are loaded when first asked for (see :mod:`svdocs.commands`).
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        from .commands import COMMAND_MODULES
+
+        return sorted({*self.commands, *COMMAND_MODULES})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            from .commands import COMMAND_MODULES, load_command
+
+            if cmd_name in COMMAND_MODULES:
+                self.add_command(load_command(cmd_name), cmd_name)
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -58,16 +74,6 @@ def cli() -> None:
     value clauses, and lint tender documents for vague commitments, missing evidence and
     absent consequences.
     """
-
-
-def _register() -> None:
-    from .commands import COMMANDS
-
-    for command in COMMANDS:
-        cli.add_command(command)
-
-
-_register()
 
 
 def main() -> None:

@@ -1,14 +1,28 @@
-"""CLI commands, one module each; :data:`COMMANDS` lists what ``svdocs`` offers."""
+"""CLI commands, one module each; :data:`COMMAND_MODULES` lists what ``svdocs`` offers.
+
+A command's module is imported only when that command runs (or ``--help`` lists them all), so
+``svdocs lint`` never pays for the assembly, demo or evaluation commands' imports.
+"""
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import click
 
-from .assemble import assemble
-from .clauses import clauses
-from .demo import demo
-from .eval import eval_command
-from .lint import lint
-from .rules import rules
+#: command name -> (module in ``svdocs.commands``, the click command's name in it)
+COMMAND_MODULES: dict[str, tuple[str, str]] = {
+    "demo": ("demo", "demo"),
+    "assemble": ("assemble", "assemble"),
+    "clauses": ("clauses", "clauses"),
+    "lint": ("lint", "lint"),
+    "rules": ("rules", "rules"),
+    "eval": ("eval", "eval_command"),
+}
 
-COMMANDS: list[click.Command] = [demo, assemble, clauses, lint, rules, eval_command]
+
+def load_command(name: str) -> click.Command:
+    """The click command called ``name`` (a key of :data:`COMMAND_MODULES`)."""
+    module, attribute = COMMAND_MODULES[name]
+    command: click.Command = getattr(import_module(f"{__name__}.{module}"), attribute)
+    return command

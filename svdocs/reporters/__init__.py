@@ -16,10 +16,6 @@ from typing import Any
 
 from ..outputs import write_text_atomic
 from ..report import Report
-from .html_report import render_html
-from .json_report import render_json
-from .sarif import render_sarif
-from .text import render_text
 
 FORMATS: tuple[str, ...] = ("text", "json", "sarif", "html")
 
@@ -31,13 +27,22 @@ def render(report: Report, fmt: str = "text", *, rules: Sequence[Any] | None = N
     ``color`` applies to the text format only; ``root`` is the folder paths are shown
     relative to (default: the working folder).
     """
+    # each format's module is imported when it is asked for
     if fmt == "text":
+        from .text import render_text
+
         return render_text(report, color=color, root=root)
     if fmt == "json":
+        from .json_report import render_json
+
         return render_json(report)
     if fmt == "sarif":
+        from .sarif import render_sarif
+
         return render_sarif(report, rules, root=root)
     if fmt == "html":
+        from .html_report import render_html
+
         return render_html(report, rules, root=root)
     raise ValueError(f"unknown report format {fmt!r} (use {', '.join(FORMATS)})")
 
@@ -64,6 +69,23 @@ def write_report(report: Report, fmt: str, path: str | os.PathLike[str], *,
     text = render(report, fmt, rules=rules, root=root)
     return write_text_atomic(Path(path), text, force=force,
                              inputs=[Path(fr.path) for fr in report.files])
+
+
+_RENDERERS = {
+    "render_text": "text",
+    "render_json": "json_report",
+    "render_sarif": "sarif",
+    "render_html": "html_report",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """``svdocs.reporters.render_html`` and the other renderers, imported on first use."""
+    if name in _RENDERERS:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_RENDERERS[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["FORMATS", "render", "render_html", "render_json", "render_sarif", "render_text",
