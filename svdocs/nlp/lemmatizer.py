@@ -7,7 +7,9 @@ form and caches the answer per word.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import numpy
@@ -17,24 +19,53 @@ from spacy.lookups import load_lookups
 from spacy.tokens import Doc
 from spacy.util import load_language_data, registry
 
+from . import startup_cache
 from .batches import in_batches
 from .tokens import token_table
 
 _TABLE: Any = None
 
 
+def _table_path() -> Path | None:
+    try:
+        return Path(registry.lookups.get("en")["lemma_lookup"])
+    except Exception:  # an unusual install
+        return None
+
+
+def lemma_table_stamp() -> str:
+    """What identifies the installed table: its file, size and modification time."""
+    path = _table_path()
+    try:
+        st = path.stat() if path is not None else None
+    except OSError:
+        st = None
+    return f"{path}|{st.st_size}|{st.st_mtime_ns}" if st is not None else "unknown"
+
+
+def _is_table(value: Any) -> bool:
+    return isinstance(value, dict) and len(value) > 1000
+
+
 def lemma_table() -> Any:
     """spaCy's English lemma lookup table (a mapping keyed by the word's string).
 
     Read straight from spacy-lookups-data into a plain dict (word -> lemma): the same data as
-    ``load_lookups("en", ["lemma_lookup"])`` without hashing its 180,000 keys at start-up.
+    ``load_lookups("en", ["lemma_lookup"])`` without hashing its 180,000 keys at start-up;
+    kept in the start-up cache (:mod:`.startup_cache`), which reads it back faster still.
     """
     global _TABLE
     if _TABLE is None:
-        try:
-            table = load_language_data(registry.lookups.get("en")["lemma_lookup"])
-        except Exception:  # an unusual install: fall back to spaCy's own loader
-            table = None
+        path = _table_path()
+        key = startup_cache.digest([sys.version, lemma_table_stamp()])
+        table = startup_cache.load("lemma-table", key, _is_table) if path else None
+        if table is None and path is not None:
+            try:
+                table = load_language_data(path)
+            except Exception:  # fall back to spaCy's own loader below
+                table = None
+            if _is_table(table):
+                startup_cache.store("lemma-table", key, table)
         if not isinstance(table, dict):
             table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
         _TABLE = table

@@ -15,6 +15,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import startup_cache
 from .tokens import token_table
 
 # a phrase boundary that the tokenizer always keeps as a whitespace token of its own
@@ -29,7 +30,51 @@ def phrase_keys(
 ) -> list[list[int]]:
     """The keys of each phrase as the pipeline sees it: its lower-case form is tokenised (all
     phrases in one Doc, joined by a separator token, which tokenises each exactly as alone)
-    and read as lemma ids (``attr="LEMMA"``) or lower-case word ids (``attr="LOWER"``)."""
+    and read as lemma ids (``attr="LEMMA"``) or lower-case word ids (``attr="LOWER"``).
+
+    The answer is kept in the start-up cache (:mod:`.startup_cache`), named by everything it
+    depends on, so a later run with the same phrases and installation reads it back."""
+    if not phrases:
+        return []
+    key = _cache_key(nlp, phrases, lemmatize, attr)
+    cached = startup_cache.load("phrase-keys", key, lambda v: _are_keys(v, len(phrases)))
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    keys = compute_phrase_keys(nlp, phrases, lemmatize, attr)
+    startup_cache.store("phrase-keys", key, keys)
+    return keys
+
+
+def _cache_key(
+    nlp: Language, phrases: Sequence[str], lemmatize: Callable[[Doc], Doc] | None, attr: str
+) -> str:
+    from .lemmatizer import lemma_table_stamp
+
+    meta = nlp.meta
+    return startup_cache.digest([
+        *startup_cache.environment_parts(),
+        *startup_cache.source_of("phrases", "lemmatizer", "tokens"),
+        nlp.lang or "", str(meta.get("name", "")), str(meta.get("version", "")),
+        ",".join(nlp.pipe_names), attr, type(lemmatize).__name__, lemma_table_stamp(),
+        "\n".join(phrases),
+    ])
+
+
+def _are_keys(value: object, count: int) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == count
+        and all(isinstance(k, list) and all(type(i) is int for i in k) for k in value)
+    )
+
+
+def compute_phrase_keys(
+    nlp: Language,
+    phrases: Sequence[str],
+    lemmatize: Callable[[Doc], Doc] | None,
+    attr: str,
+) -> list[list[int]]:
+    """:func:`phrase_keys` without the cache."""
     if not phrases:
         return []
     cleaned = [p.lower() for p in phrases]
