@@ -77,6 +77,9 @@ def cli() -> None:
 
 
 def main() -> None:
+    from .collector import own_process
+
+    own_process()
     try:
         cli(prog_name="svdocs")
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 import pytest
 
@@ -36,3 +37,28 @@ def test_building_the_linter_leaves_the_collector_on() -> None:
 
     make_linter(LintConfig())
     assert gc.isenabled()
+
+
+def test_only_the_commands_own_process_switches_the_collector_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from svdocs import collector
+    from svdocs.cli import cli
+
+    draft = tmp_path / "draft.md"
+    draft.write_text("The Supplier shall endeavour to employ local people.\n", encoding="utf-8")
+    # a program that embeds svdocs (here the test runner) keeps its collector
+    result = CliRunner().invoke(cli, ["lint", str(draft), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    assert gc.isenabled()
+    # the svdocs command's own process: off for the rest of the run
+    monkeypatch.setattr(collector, "_OWNED_PROCESS", False)
+    collector.own_process()
+    try:
+        collector.pause_until_exit()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        monkeypatch.setattr(collector, "_OWNED_PROCESS", False)

@@ -36,7 +36,10 @@ def eval_command(
     model: str | None,
 ) -> None:
     """Score the linter against labelled documents (DIR/*.expected.yml)."""
+    from ..collector import pause_until_exit
     from ..evaluate import evaluate_dir
+
+    pause_until_exit()
 
     config = LintConfig(scope=scope, rule_dirs=list(rule_dirs), model=model)
     result = evaluate_dir(directory, config)

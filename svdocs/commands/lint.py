@@ -102,10 +102,12 @@ def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
     could not be read (the other files are still linted and reported).
     """
     from ..batch import expand_paths, lint_paths
+    from ..collector import pause_until_exit
     from ..config import apply_overrides, load_config
     from ..outputs import check_target, write_text_atomic
     from ..reporters import render, rule_metadata
 
+    pause_until_exit()
     config = load_config(config_path, start=Path.cwd())
     config = apply_overrides(config, scope=scope, fail_on=fail_on, rule_dirs=rule_dirs,
                              model=model)
