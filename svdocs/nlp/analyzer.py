@@ -105,15 +105,28 @@ def _token_matches(tokens: TokenTable) -> list[tuple[str, int, int]]:
     "from [£]N" ("BASELINE")."""
     words = tokens.words
     n = tokens.n
-    out = [("NUMBER", i, i + 1) for i, w in enumerate(words) if w.like_num]
-    for i, low in enumerate(tokens.lower):
-        if low != "from" or i + 1 >= n:
+    lower = tokens.lower
+    out = [("NUMBER", i, i + 1) for i in tokens.numbers]
+    for i in _positions(lower, "from"):
+        if i + 1 >= n:
             continue
         if words[i + 1].like_num:
             out.append(("BASELINE", i, i + 2))
         elif tokens.text[i + 1] in _CURRENCIES and i + 2 < n and words[i + 2].like_num:
             out.append(("BASELINE", i, i + 3))
     return out
+
+
+def _positions(items: list[str], value: str) -> list[int]:
+    """Where ``value`` occurs in ``items`` (``list.index`` scans in C)."""
+    out: list[int] = []
+    i = -1
+    try:
+        while True:
+            i = items.index(value, i + 1)
+            out.append(i)
+    except ValueError:
+        return out
 
 
 def _after_question_code(text: list[str], first: int, end: int) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from spacy.attrs import IDX, ORTH, SPACY
+from spacy.attrs import IDX, LIKE_NUM, ORTH, SPACY
 from spacy.tokens import Doc
 
 _KEY = "svdocs.tokens"
@@ -44,21 +44,24 @@ def _word(doc: Doc, orth: int) -> Word:
 
 class TokenTable:
     """Per-token lists for one Doc: ``orth`` ids, words, texts, lower-case forms, flags,
-    character offsets and trailing-whitespace flags."""
+    character offsets and trailing-whitespace flags, and where the number-like tokens are."""
 
-    __slots__ = ("ends", "idx", "is_space", "lower", "n", "orth", "spacy", "text", "words")
+    __slots__ = (
+        "ends", "idx", "is_space", "lower", "n", "numbers", "orth", "spacy", "text", "words"
+    )
 
     def __init__(self, doc: Doc) -> None:
         n = len(doc)
         self.n = n
         if n:
             # one column at a time: lists of ints, no per-token containers for the collector
-            array = doc.to_array([ORTH, IDX, SPACY])
+            array = doc.to_array([ORTH, IDX, SPACY, LIKE_NUM])
             orth: list[int] = array[:, 0].tolist()
             idx: list[int] = array[:, 1].tolist()
             spacy: list[int] = array[:, 2].tolist()
+            numbers: list[int] = array[:, 3].nonzero()[0].tolist()
         else:
-            orth, idx, spacy = [], [], []
+            orth, idx, spacy, numbers = [], [], [], []
         get = _WORDS.get
         words = [get(o) or _word(doc, o) for o in orth]
         self.orth = orth
@@ -69,6 +72,7 @@ class TokenTable:
         self.idx = idx
         self.ends = [i + len(t) for i, t in zip(idx, self.text, strict=True)]
         self.spacy = spacy  # 1 when the token is followed by a space
+        self.numbers = numbers  # positions of the tokens that look like numbers (like_num)
 
     def doc_text(self) -> str:
         """The Doc's text (``Doc.text``), joined from the lists."""
