@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ..config import LintConfig
 from ..model import Block, BlockKind, Document
 from ..nlp.clause import Clause
+from .parties import resolve_party, supplier_aliases
 
 if TYPE_CHECKING:
     from .fix_clauses import ThemeFix
@@ -485,6 +486,8 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
         and any(c.has("PARTY|supplier_voice") for c in docs[i]._.svd_clauses)  # type: ignore[union-attr]
         for i in range(len(blocks))
     )
+    # names the document gives the supplier ("Loftline Energy Services Limited (the Installer)")
+    aliases = supplier_aliases(b.text for b in blocks)
     sentences: list[Sentence] = []
     group = 0
     lead: Clause | None = None
@@ -511,6 +514,9 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
             first_person = (c.party_word or "").lower() in {"we", "us", "our"}
             if voice and c.party == "authority" and first_person:
                 c.party = "supplier"
+            if c.party is None and c.trigger is not None:
+                # "The Installer will ...", "Placements should be offered by the Contractor"
+                c.party = resolve_party(c, aliases)
             if continuing and lead is not None and c.index == 0:
                 _inherit(c, lead)
                 gid = lead_group
