@@ -596,6 +596,12 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
     return analysis
 
 
+_ROW_ID = re.compile(r"^(?:[A-Za-z]{1,5}[\s.-]?)?\d+(?:\.\d+)*[a-z]?\.?$|^\(?[a-z]\)$")
+def _says_something(text: str) -> bool:
+    value = text.strip()
+    return value.lower() not in _EMPTY and not _ROW_ID.match(value)
+
+
 _EMPTY = {"", "tbc", "tbd", "n/a", "na", "-", "–", "—", "to be confirmed", "none", "?"}
 
 
@@ -626,7 +632,13 @@ def _tables(
                                 info.evidence_cols.append(col)
             if r > 0 and any(cell.text.strip() for cell in row):
                 info.rows[r] = themes
-                info.first_cells[r] = index[id(row[0])]
+                # the row's commitment is its first cell that says something: not a row
+                # number or code ("R3", "KPI 2", "1.4")
+                first = next(
+                    (c for c in row if _says_something(c.text)),
+                    row[0],
+                )
+                info.first_cells[r] = index[id(first)]
                 filled = [
                     row[c].text.strip().lower() not in _EMPTY
                     for c in info.evidence_cols

@@ -39,7 +39,9 @@ _PLAN_VERB_BEFORE = frozenset({"we", "i", "it", "they", "will", "shall", "would"
 #: words that open a relative clause: a party named after one is not the sentence's subject
 _RELATIVES = frozenset({"which", "whom", "whose", "whereby", "wherein"})
 #: "the Supplier may be required to ...": the buyer's option to require, not a hedge
-_PASSIVE_OPTION = frozenset({"required", "asked", "requested", "instructed", "directed"})
+_PASSIVE_OPTION = frozenset({"required", "asked", "requested", "instructed", "directed",
+                             # "the Firm may be suspended from the panel": a remedy
+                             "suspended", "removed", "excluded", "terminated"})
 PARTY_LABELS = ("PARTY|supplier", "PARTY|bidder", "PARTY|authority")
 # lists in the lexicons that are matched by the analyzer: (lexicon, key, label)
 LEMMA_LISTS: tuple[tuple[str, str, str], ...] = (
@@ -91,7 +93,8 @@ FAILURE_PHRASES = [
     "fail", "failure", "shortfall", "underperformance", "non-delivery", "non-compliance",
     "underperform", "miss", "not meet", "not achieve", "not deliver", "never meet",
     "do not meet", "do not achieve", "do not deliver", "be not meet", "be not achieve",
-    "be not deliver", "below target", "below the target", "below its target",
+    "be not deliver", "have not be meet", "have not be achieve", "have not be deliver",
+    "below target", "below the target", "below its target",
     "below the trajectory", "behind the milestone", "behind plan", "below the milestone",
 ]  # fmt: skip
 _DETERMINERS = ["", "the ", "a ", "each ", "all ", "any "]
@@ -132,14 +135,29 @@ def _positions(items: list[str], value: str) -> list[int]:
 def _after_question_code(text: list[str], first: int, end: int) -> int:
     """Where a question starts after a short code and a colon ("SV-A: State ...", "MAC 2.1:
     Describe ..."); ``first`` when the sentence opens with no such code."""
-    for k in range(first, min(first + 6, end)):
+    for k in range(first, min(first + 8, end)):
         if text[k] == ":":
             code = text[first:k]
             if code and all(t.isupper() or t.isdigit() or t in {"-", ".", "/"} or
                             t.replace(".", "").isdigit() for t in code):
-                return k + 1
+                return _after_quote(text, k + 1, end)
+            # "Question SV2 asks tenderers: "Set out ...""
+            if any(t.lower() in _QUESTION_WORDS for t in code):
+                return _after_quote(text, k + 1, end)
             return first
     return first
+
+
+_QUESTION_WORDS = frozenset({"question", "asks", "ask"})
+_QUOTES = frozenset({'"', "“", "'", "‘"})
+_CLOSING = frozenset({'"', "”", "'", "’", ")"})
+
+
+def _after_quote(text: list[str], j: int, end: int) -> int:
+    """``j``, past an opening quotation mark (and the spaces before it)."""
+    while j < end and (text[j].isspace() or text[j] in _QUOTES):
+        j += 1
+    return j
 
 
 class Analyzer:
@@ -333,7 +351,10 @@ class Analyzer:
         clause.lead_in = text_of[last] in {":", "—"} or (
             text_of[last] == "-" and last > first and text_of[last - 1] == ":"
         )
-        clause.question = text_of[last] == "?"
+        q = last
+        while q > first and text_of[q] in _CLOSING:  # 'asks: "How many ... ?"'
+            q -= 1
+        clause.question = text_of[q] == "?"
 
         # parties: keep the longest of overlapping mentions
         parties: list[tuple[int, int, str]] = []
