@@ -81,6 +81,7 @@ class DocumentAnalysis:
     # per provider sentence (by id): the clause numbers and named parts it is scoped to
     _scopes: dict[int, tuple[list[tuple[str, str]], list[str]]] = field(default_factory=dict)
     _row_themes: dict[int, set[str]] = field(default_factory=dict)
+    _code_set: set[str] | None = None
 
     # -------------------------------------------------------------- coverage
     def providers(self, aspect: Aspect) -> list[Sentence]:
@@ -187,8 +188,25 @@ class DocumentAnalysis:
         scope = self._scopes.get(id(p))
         if scope is None:
             scope = (_referenced_numbers(p.clause), _named_parts(p.clause.text))
+            if not scope[0] and not scope[1]:
+                # "report its progress against G1 and G3": codes that number this
+                # document's own paragraphs scope like clause numbers
+                codes = self._codes()
+                text = p.clause.text
+                found = set(_CODE.findall(text))
+                for m in _CODE_RANGE.finditer(text):  # "Requirements S1 to S3"
+                    low, high = int(m.group(2)), int(m.group(3))
+                    found.update(f"{m.group(1)}{k}" for k in range(low, min(high, low + 50) + 1))
+                named = sorted((code, code) for code in found if code in codes and code != p.number)
+                scope = (named, [])
             self._scopes[id(p)] = scope
         return scope
+
+    def _codes(self) -> set[str]:
+        """The paragraph codes of this document that mix letters and digits ("G1", "SV2")."""
+        if self._code_set is None:
+            self._code_set = {s.number for s in self.sentences if _CODE.fullmatch(s.number)}
+        return self._code_set
 
     def _is_commitment(self, s: Sentence) -> bool:
         if self._commitment_ids is None:
@@ -225,8 +243,14 @@ def _reports(c: Clause) -> bool:
     participle describing its evidence ("evidenced by an annual spend analysis submitted to
     the Authority")."""
     return any(
-        not h.text.lower().endswith("ed") for h in (*c.get("EVIDENCE_VERB"), *c.get("ADMIN"))
+        not h.text.lower().endswith("ed") and h.text.lower() not in _PARTICIPLES
+        for h in (*c.get("EVIDENCE_VERB"), *c.get("ADMIN"))
     )
+
+
+# irregular participles of the evidence verbs ("a planting register and photographs sent to
+# the Council"): they describe the evidence, like "submitted"
+_PARTICIPLES = frozenset({"sent", "given", "kept", "made", "shown", "written", "held", "done"})
 
 
 _BACK = re.compile(r"\b(?:the|that|this|these|those|such)\s+$", re.I)
@@ -263,12 +287,20 @@ _NEXT_NUMBER = re.compile(r"^\s*(to|-|–|and|or|,)\s*(\d+(?:\.\d+)*)")
 _PART_KIND = r"(?:annexe|annex|appendix|schedule|part|table|kpi)(?:e?s)?"
 _NAMED_PART = re.compile(
     r"\b(?:(?:commitments?|kpis?|key performance indicators?|targets?|obligations?|requirements?|"
-    r"measures?|outcomes?|deliverables?)\s+(?:set out\s+|listed\s+|contained\s+)?(?:in|of)"
+    r"measures?|outcomes?|deliverables?|milestones?)\s+(?:set out\s+|listed\s+|contained\s+)?"
+    r"(?:in|of)"
     # "report progress against Part 1 and Part 3", "evidence against Annex B"
     r"|(?:progress|performance|report|reports|reporting|evidence|delivery)\s+(?:against|on))\s+"
     # "Annex 1", "Part 1 or Part 3", "Parts 1 and 3", "Annexes A, B and C"
     rf"({_PART_KIND}\s+[a-z0-9]+(?:(?:\s*,\s*|\s+(?:and|or|to)\s+)(?:{_PART_KIND}\s+[a-z0-9]+|"
     r"\d+[a-z]?\b|(?-i:[A-Z])\b))*)",
+    re.I,
+)
+# "progress of the Deliverables against the milestones in the Statement of Work": a report
+# on the service a document of the contract sets out, not on everything
+_NAMED_DOCUMENT = re.compile(
+    r"\b(?:deliverables|milestones|services?|outputs)\s+(?:set out\s+|listed\s+)?in\s+the\s+"
+    r"(statement of work|service specification|specification|order form)\b",
     re.I,
 )
 _ANNEXE = re.compile(r"\bannexe\b")
@@ -307,6 +339,7 @@ def _named_parts(text: str) -> list[str]:
                 out.extend(f"{kind} {k}" for k in range(int(last) + 1, int(word)))
             through = False
             out.append(f"{kind} {word}")
+    out.extend(m.group(1).lower() for m in _NAMED_DOCUMENT.finditer(text))
     return out
 
 
@@ -596,6 +629,8 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
     return analysis
 
 
+_CODE = re.compile(r"\b[A-Z]{1,4}\d+(?:\.\d+)*\b")
+_CODE_RANGE = re.compile(r"\b([A-Z]{1,4})(\d+)\s*(?:to|-|–)\s*\1(\d+)\b")
 _ROW_ID = re.compile(r"^(?:[A-Za-z]{1,5}[\s.-]?)?\d+(?:\.\d+)*[a-z]?\.?$|^\(?[a-z]\)$")
 def _says_something(text: str) -> bool:
     value = text.strip()
