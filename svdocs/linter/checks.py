@@ -15,6 +15,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from ..model import BlockKind, Finding, Location
 from ..nlp.clause import TIME_LABELS, Clause, Hit
 from .analysis import DocumentAnalysis, Sentence
+from .parties import names_supplier
 from .rules import Rule
 
 Check = Callable[[Rule, DocumentAnalysis], Iterator[Finding]]
@@ -138,8 +139,26 @@ def hedged(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
 def _vague_words(c: Clause) -> tuple[list[Hit], list[Hit]]:
     """The vague verbs and terms of a clause. Participles ("staff engaged on the Contract",
     "supported by invoices") describe, they do not promise."""
-    verbs = [h for h in c.get("VAGUE_VERB") if not h.text.split()[0].lower().endswith("ed")]
+    verbs = [
+        h for h in c.get("VAGUE_VERB")
+        if not h.text.split()[0].lower().endswith("ed") or _passive_main_verb(c, h)
+    ]
     return verbs, verbs + c.get("VAGUE_TERM")
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:shall|will|must|should|may|is to|are to)\s+(?:also\s+)?be\s+$",
+                             re.I)
+
+
+def _passive_main_verb(c: Clause, h: Hit) -> bool:
+    """"Opportunities for SMEs will be considered by the Supplier": the participle is the
+    clause's own verb, in the passive."""
+    if not _PASSIVE_BEFORE.search(c.text[: h.start - c.start]):
+        return False
+    # "Reports shall be supported by evidence ...": the means, not a promise; "considered by
+    # the Supplier" names who is to do it
+    after = c.text[h.end - c.start :].lstrip().lower()
+    return not after.startswith("by ") or names_supplier(after[3:])
 
 
 def _vague_row(a: DocumentAnalysis, s: Sentence) -> tuple[Sentence, Hit] | None:

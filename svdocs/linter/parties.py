@@ -39,10 +39,22 @@ _NOT_SUPPLIER = frozenset({
     "employer", "purchaser", "association", "agreement", "contract", "company", "parties",
     "party", "department", "college", "university", "school", "academy", "group",
 })
-# the words that name the supplier anyway (the analyzer's ``parties.supplier`` lexicon)
-_KNOWN = ("supplier", "contractor", "provider", "operator", "consultant", "recipient",
-          "grantee", "organisation", "panel firm", "service provider", "subcontractor")
+_WORDS: tuple[str, ...] | None = None
+
+
+def supplier_words() -> tuple[str, ...]:
+    """The words that name the supplier anyway: the ``supplier`` list of the parties lexicon
+    ("contractor", "provider", "chambers", ...), lower-case and without a leading "the"."""
+    global _WORDS
+    if _WORDS is None:
+        from ..nlp.lexicons import load_lexicons
+
+        words = {w.lower().removeprefix("the ").strip() for w in
+                 load_lexicons().get("parties", "supplier")}
+        _WORDS = tuple(sorted(w for w in words if w))
+    return _WORDS
 # "shall be provided", "will be explored", "should be offered" ... "by the Contractor"
+_AGENT = re.compile(r"\bby\s+(?:(?:the|each|every|any|a)\s+)?([a-z][a-z -]{2,40})", re.I)
 _PASSIVE = re.compile(r"^\s*(?:also\s+|not\s+)?be\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|un|t)\b", re.I)
 
 
@@ -81,9 +93,15 @@ def resolve_party(c: Clause, aliases: frozenset[str]) -> str | None:
     if aliases and _names(subject, aliases):
         return "supplier"
     if _PASSIVE.match(rest):
-        agent = re.search(r"\bby\s+(?:the|each|every|any|a)\s+([a-z][a-z -]{2,40})", rest, re.I)
+        agent = _AGENT.search(rest)
         if agent is not None:
             words = agent.group(1).lower()
-            if any(words.startswith(k) for k in (*_KNOWN, *aliases)):
+            if any(words.startswith(k) for k in (*supplier_words(), *aliases)):
                 return "supplier"
     return None
+
+
+def names_supplier(text: str) -> bool:
+    """``text`` opens with a word for the supplier ("the Contractor shall", "Chambers")."""
+    low = text.lower().removeprefix("the ").removeprefix("each ").removeprefix("every ")
+    return any(low.startswith(w) for w in supplier_words())
