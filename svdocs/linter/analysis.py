@@ -42,6 +42,7 @@ class Sentence:
     table: tuple[int, int] | None = None  # (table, row) of a table cell
     section: tuple[str, ...] = ()  # the headings above it
     number: str = ""  # clause number of its block ("1.2", "B1"), without brackets or dots
+    label: str = ""  # the number of a title line above it that is not a heading ("Clause 3 – ...")
 
     @property
     def text(self) -> str:
@@ -140,8 +141,11 @@ class DocumentAnalysis:
                 return p
             numbers, named = self._scope_of(p)
             if numbers:
-                # "the commitments in paragraph 1": only those
-                if _in_ranges(item.number, numbers):
+                # "the commitments in paragraph 1": only those (an item with no number of its
+                # own is in the clause its heading numbers: "(c)" under "Clause 3 – Outcomes")
+                if _in_ranges(item.number, numbers) or _in_ranges(
+                    _heading_number(item), numbers
+                ):
                     return p
                 continue
             if named:
@@ -257,7 +261,10 @@ _REF_WORDS = {
     "paragraph", "paragraphs", "clause", "clauses", "para", "paras", "item", "items",
     "condition", "conditions", "requirement", "requirements",
 }
-_SCOPING = {"in", "on", "against", "for"}  # "report on paragraphs 2.1 and 2.3", "data for 14.1"
+# "report on paragraphs 2.1 and 2.3", "data for 14.1", "any part of paragraph 12.1"
+_SCOPING = {"in", "on", "against", "for", "of"}
+# "comply with paragraph 2" scopes; "in accordance with clause 38" names a process
+_SCOPING_AFTER = {"with": {"comply", "complies", "complied", "complying", "compliance"}}
 _NEXT_NUMBER = re.compile(r"^\s*(to|-|–|and|or|,)\s*(\d+(?:\.\d+)*)")
 _PART_KIND = r"(?:annexe|annex|appendix|schedule|part|table|kpi)(?:e?s)?"
 _NAMED_PART = re.compile(
@@ -279,7 +286,11 @@ _WHOLE = re.compile(
 )
 # "the Rectification Plan process in Clause 27": where a process is, not what is covered
 # ("the people referred to in requirement 2": a pointer back, not a scope)
-_NOT_SCOPING_BEFORE = {"process", "procedure", "mechanism", "regime", "provisions", "terms", "to"}
+_NOT_SCOPING_BEFORE = {"process", "procedure", "mechanism", "regime", "provisions", "terms", "to",
+                       "purposes", "purpose", "meaning", "accordance"}
+# "paragraphs 12.1(a) and 12.1(b)": sub-items named by number and letter
+_SUB_ITEM = re.compile(r"\b(?:paragraphs?|clauses?|items?)\s+((?:\d+(?:\.\d+)*\([a-z]{1,3}\)"
+                       r"(?:\s*(?:,|and|or)\s*)?)+)", re.I)
 
 
 def _named_parts(text: str) -> list[str]:
@@ -330,18 +341,19 @@ def _referenced_numbers(c: Clause) -> list[tuple[str, str]]:
         if ranged and len(letters) == 2 and len(letters[0]) == len(letters[1]) == 1:
             letters = [chr(k) for k in range(ord(letters[0].lower()), ord(letters[1].lower()) + 1)]
         out.extend((f"({x.lower()})", f"({x.lower()})") for x in letters)
+    for m in _SUB_ITEM.finditer(c.text):
+        out.extend((x, x) for x in re.findall(r"\d+(?:\.\d+)*\([a-z]{1,3}\)", m.group(1).lower()))
+    last_end = -1  # where the last scoping reference ended: "clause 14.1 or clause 14.2"
     for e in c.ents_of({"REF"}):
         words = e.text.split()
         before = c.text[: e.start - c.start].split()
+        chained = last_end >= 0 and _CHAIN.fullmatch(c.text[last_end - c.start : e.start - c.start])
         # "the commitments in paragraph 1" scopes; "a Default under Clause 30" does not, nor
         # "the Remedial Action Plan process in Clause 17"
-        if (
-            words
-            and words[0].lower() in _REF_WORDS
-            and before
-            and before[-1].lower() in _SCOPING
-            and not (len(before) > 1 and before[-2].lower() in _NOT_SCOPING_BEFORE)
+        if words and words[0].lower() in _REF_WORDS and before and (
+            chained or _scoping_words(before)
         ):
+            last_end = e.end
             low = words[-1].strip(".()")
             high = low
             rest = c.text[e.end - c.start :]
@@ -358,6 +370,50 @@ def _referenced_numbers(c: Clause) -> list[tuple[str, str]]:
     return out
 
 
+# "Clause 3 – Funded outcomes", "2. Obligations", "Section 11 – Commitments"
+_HEADING_NUMBER = re.compile(
+    r"^(?:(?:clause|section|paragraph|condition)\s+)?(\d+(?:\.\d+)*)\b", re.I
+)
+
+
+def _heading_number(item: Sentence) -> str:
+    """The clause number of the nearest numbered heading above an item that has no number of
+    its own (or only a letter), with the item's letter: "3(c)"."""
+    if item.number and not (item.number.isalpha() and len(item.number) <= 3):
+        return ""
+    for heading in (*reversed(item.section), item.label):
+        m = _HEADING_NUMBER.match(heading.strip())
+        if m:
+            return f"{m.group(1)}({item.number})" if item.number else m.group(1)
+    return ""
+
+
+_TITLE_LINE = re.compile(r"^(?:clause|section|paragraph)\s+\d+(?:\.\d+)*\s*[–:—-]\s*\S[^.;]{0,60}$",
+                         re.I)
+
+
+def _title_line(block: Block) -> str:
+    """A paragraph that is a clause's title in all but markup ("**Clause 3 – Funded
+    outcomes**"): its text, else ""."""
+    text = block.text.strip().strip("*_ ")
+    return text if block.kind is BlockKind.PARAGRAPH and _TITLE_LINE.match(text) else ""
+
+
+_CHAIN = re.compile(r"\s*(?:,|and|or)\s*", re.I)
+
+
+def _scoping_words(before: list[str]) -> bool:
+    """Do the words before a clause reference make it a scope ("the commitments in", "comply
+    with", "the hours delivered under") rather than a pointer to a process or a remedy?"""
+    last = before[-1].lower()
+    prev = before[-2].lower().strip(",") if len(before) > 1 else ""
+    if prev in _NOT_SCOPING_BEFORE:
+        return False
+    if last in _SCOPING:
+        return True
+    return prev in _SCOPING_AFTER.get(last, set())
+
+
 def _in_ranges(number: str, ranges: list[tuple[str, str]]) -> bool:
     if not number:
         return False
@@ -367,6 +423,10 @@ def _in_ranges(number: str, ranges: list[tuple[str, str]]) -> bool:
             return True
         if low.startswith("(") and (number == low.strip("()") or number.endswith(low)):
             return True  # "items (a) and (c)": the items with those letters
+        if low.endswith(")"):  # "paragraph 12.1(a)": that item only
+            if number == low or number.startswith(low):
+                return True
+            continue
         lo, hi = _num_key(low), _num_key(high)
         if lo and hi and lo <= key[: len(hi)] <= hi:
             return True
@@ -490,10 +550,14 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
     lead: Clause | None = None
     lead_group = -1
     lead_number = ""
+    label = ""
     for i, block in enumerate(blocks):
         doc = docs[i]
         if doc is None:
             continue
+        if block.kind is BlockKind.HEADING:
+            label = ""
+        label = _title_line(block) or label
         clauses: list[Clause] = doc._.svd_clauses
         is_list_item = block.kind is BlockKind.LIST_ITEM or bool(
             clauses and clauses[0].item and block.table is None
@@ -525,7 +589,7 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
                 # "8.1(c)": the lead-in's number and the item's own letter, if it has one
                 letter = number if number.isalpha() and len(number) <= 3 else ""
                 number = f"{lead_number}({letter})" if letter else lead_number
-            sentences.append(Sentence(i, c, gid, table, sections[i], number))
+            sentences.append(Sentence(i, c, gid, table, sections[i], number, label))
         if clauses and clauses[-1].lead_in and block.table is None:
             lead = clauses[-1]
             lead_group = sentences[-1].group

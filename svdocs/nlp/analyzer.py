@@ -116,6 +116,20 @@ def _token_matches(tokens: TokenTable) -> list[tuple[str, int, int]]:
     return out
 
 
+#: words after which a party named later in a sentence opens a clause of its own
+_CLAUSE_OPENERS = frozenset({"and", "or", "but", ",", ";", "that", "then", "where", "if", "when",
+                             "while", "whereas", "unless", "(", ":"})
+
+
+def _object_of_verb(lower: list[str], start: int, sent_start: int) -> bool:
+    """Is the party at ``start`` the object of a verb ("give the Contractor notice", "include
+    the Contractor in") rather than the subject of a new clause ("..., and the Contractor")?"""
+    k = start - 1
+    while k >= sent_start and lower[k] in {"the", "a", "an", "each", "any"}:
+        k -= 1
+    return k >= sent_start and lower[k] not in _CLAUSE_OPENERS
+
+
 def _after_question_code(text: list[str], first: int, end: int) -> int:
     """Where a question starts after a short code and a colon ("SV-A: State ...", "MAC 2.1:
     Describe ..."); ``first`` when the sentence opens with no such code."""
@@ -388,7 +402,10 @@ class Analyzer:
         current: tuple[str, int, int] | None = None
         for s, e, kind in candidates:
             found_subject = subject_between(lo, s)
-            if found_subject is not None:
+            if found_subject is not None and not (
+                party == "authority" and _object_of_verb(lower, found_subject[1], sent_start)
+            ):
+                # (the authority's "will give the Contractor notice ... that will": an object)
                 current = found_subject
             lo = e
             who = current[0] if current else None
