@@ -81,6 +81,9 @@ class DocumentAnalysis:
     # per provider sentence (by id): the clause numbers and named parts it is scoped to
     _scopes: dict[int, tuple[list[tuple[str, str]], list[str]]] = field(default_factory=dict)
     _row_themes: dict[int, set[str]] = field(default_factory=dict)
+    # defined terms that name one set of commitments among others ("the Framework Social
+    # Value Commitments" beside "the Call-Off Social Value Commitments"), worked out once
+    _set_terms: dict[str, list[str]] | None = None  # term -> the parts it is placed in
 
     # -------------------------------------------------------------- coverage
     def providers(self, aspect: Aspect) -> list[Sentence]:
@@ -139,6 +142,16 @@ class DocumentAnalysis:
                 continue
             if p.group == item.group:
                 return p
+            terms = self._set_terms_of(p)
+            if terms:
+                # "report against the Framework Social Value Commitments": only those, or the
+                # commitments in the part the term is placed in ("... in Annex 2")
+                own = self._own_text(item)
+                if any(t in own for t in terms) or self._in_named_part(
+                    item, [part for t in terms for part in self._set_terms.get(t, [])]
+                ):
+                    return p
+                continue
             numbers, named = self._scope_of(p)
             if numbers:
                 # "the commitments in paragraph 1": only those (an item with no number of its
@@ -193,6 +206,31 @@ class DocumentAnalysis:
             self._scopes[id(p)] = scope
         return scope
 
+    def _set_terms_of(self, p: Sentence) -> list[str]:
+        """The defined terms for one set of commitments that a provider sentence names."""
+        if self._set_terms is None:
+            self._set_terms = _set_terms(self.sentences)
+        if not self._set_terms:
+            return []
+        return [
+            key for key in map(_term_key, _defined_terms(p.clause.text)) if key in self._set_terms
+        ]
+
+    def _own_text(self, item: Sentence) -> str:
+        """A commitment's words (lower case, plural heads made singular), with its lead-in's
+        when it is a list item, and the term of a sentence just before it that introduces
+        it ("shall deliver the following Call-Off Social Value Commitments")."""
+        texts = [x.clause.text for x in self.sentences if x.group == item.group]
+        text = " ".join(texts) if item.clause.item else item.clause.text
+        k = next((i for i, x in enumerate(self.sentences) if x is item), 0) - 1
+        while k >= 0 and self._is_commitment(self.sentences[k]):
+            m = _FOLLOWING_TERM.search(self.sentences[k].clause.text)
+            if m:
+                text += " " + m.group(1)
+                break
+            k -= 1
+        return _term_key(text)
+
     def _is_commitment(self, s: Sentence) -> bool:
         if self._commitment_ids is None:
             self._commitment_ids = {id(x) for x in self.commitments}
@@ -221,6 +259,63 @@ class DocumentAnalysis:
                 if self.providers("consequence"):
                     return s
         return None
+
+
+# "the Framework Social Value Commitments", "the Call-Off KPIs": a capitalised defined term
+_DEFINED_TERM = re.compile(
+    r"\b((?:(?-i:[A-Z])[\w-]*\s+){1,5}(?-i:(?:Commitment|Obligation|KPI|Target|Outcome)s?))\b"
+)
+_TERM_PLACE = re.compile(r"^\s+(?:set out\s+|listed\s+)?in\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+)*?"
+                         r"((?-i:Schedule|Annexe|Annex|Appendix|Part))\b")
+_FOLLOWING_TERM = re.compile(
+    r"\bthe following\s+((?:(?-i:[A-Z])[\w-]*\s+){1,5}(?-i:(?:Commitment|Obligation|KPI|Target|"
+    r"Outcome)s?))\b"
+)
+_PLURAL_HEAD = re.compile(r"\b(commitment|obligation|kpi|target|outcome)s\b")
+
+
+def _term_key(text: str) -> str:
+    """Text compared for defined terms: lower case, one space, the heads made singular."""
+    return _PLURAL_HEAD.sub(r"\1", " ".join(text.lower().split()))
+
+
+_GENERIC_TERM_WORDS = {"the", "social", "value", "sv", "each", "any", "all", "every", "a", "these"}
+
+
+def _defined_terms(text: str) -> list[str]:
+    """Defined terms with a qualifier of their own ("Framework Social Value Commitments"), not
+    the generic "Social Value Commitments" or "KPIs"."""
+    out = []
+    for m in _DEFINED_TERM.finditer(text):
+        words = m.group(1).split()
+        if any(w.lower() not in _GENERIC_TERM_WORDS for w in words[:-1]):
+            out.append(" ".join(words))
+    return out
+
+
+def _set_terms(sentences: list[Sentence]) -> dict[str, list[str]]:
+    """Defined terms that name one set of commitments among others, each with the parts it is
+    placed in: two terms with the same last word ("Framework ... Commitments", "Call-Off ...
+    Commitments"), or a term placed in a part ("the Framework Social Value Commitments in
+    Framework Schedule 5")."""
+    found: dict[str, list[str]] = {}
+    for s in sentences:
+        text = s.clause.text
+        for m in _DEFINED_TERM.finditer(text):
+            term = " ".join(m.group(1).split())
+            if term not in _defined_terms(term):
+                continue
+            parts = found.setdefault(_term_key(term), [])
+            place = _TERM_PLACE.match(text[m.end() :])
+            if place:
+                part = _PART_ID.match(text[m.end() + place.end() :].lstrip())
+                kind = place.group(1).lower().replace("annexe", "annex")
+                parts.append(f"{kind} {part.group(2).lower()}" if part else kind)
+    heads: dict[str, int] = {}
+    for term in found:
+        head = term.split()[-1]
+        heads[head] = heads.get(head, 0) + 1
+    return {t: parts for t, parts in found.items() if parts or heads[t.split()[-1]] > 1}
 
 
 def _reports(c: Clause) -> bool:
@@ -518,6 +613,18 @@ def _block_number(block: Block) -> str:
     return m.group(1) if m else ""
 
 
+_INLINE_FIRST = re.compile(r"\s*(?:,\s*)?\((?:a|i|1)\)\s")
+
+
+def _opens_inline_list(c: Clause) -> bool:
+    """A sentence whose obligation word is followed by an inline "(a)" ("the Consultant shall
+    (a) provide ...;"): the items after it in the same paragraph share its party and modal."""
+    t = c.trigger
+    if t is None or c.inherited or not (c.start <= t.end <= c.end):
+        return False
+    return bool(_INLINE_FIRST.match(c.text[t.end - c.start :]))
+
+
 def _inherit(item: Clause, lead: Clause) -> None:
     """A list item in its own block takes the party, modal and hedges of its lead-in."""
     item.item = True
@@ -580,6 +687,11 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
                 gid = lead_group
             elif c.item and not c.lead_in and sentences and sentences[-1].block == i:
                 gid = sentences[-1].group
+                prev = sentences[-1].clause
+                if c.trigger is None and _opens_inline_list(prev):
+                    # "the Consultant shall (a) provide ...; and (b) give ...": (b) is the
+                    # Consultant's duty too
+                    _inherit(c, prev)
             else:
                 group += 1
                 gid = group
