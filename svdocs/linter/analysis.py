@@ -101,6 +101,10 @@ class DocumentAnalysis:
                 ):
                     # "the service credits do not apply to the social value commitments"
                     continue
+                if aspect == "consequence" and _operational_only(c):
+                    # "Service Credits apply to the Service Levels in Annex B": a remedy for
+                    # the operational service, not for the social value commitments
+                    continue
                 if aspect == "evidence" and _follows_up(c):
                     # "The Estates Manager will go through the report with the Contractor":
                     # the buyer's look at evidence required elsewhere, which keeps that scope
@@ -316,6 +320,19 @@ def _set_terms(sentences: list[Sentence]) -> dict[str, list[str]]:
         head = term.split()[-1]
         heads[head] = heads.get(head, 0) + 1
     return {t: parts for t, parts in found.items() if parts or heads[t.split()[-1]] > 1}
+
+
+_PART_REFS = {"annex", "annexe", "appendix", "schedule", "the schedule"}
+
+
+def _operational_only(c: Clause) -> bool:
+    """A remedy for operational service levels alone: it names them, no social value theme,
+    and points at nothing but a part ("the Service Levels in Annex B")."""
+    return (
+        c.has("OPERATIONAL")
+        and not c.themes
+        and all(h.text.lower() in _PART_REFS for h in c.get("REFS"))
+    )
 
 
 def _reports(c: Clause) -> bool:

@@ -54,6 +54,7 @@ LEMMA_LISTS: tuple[tuple[str, str, str], ...] = (
     ("consequence", "terms", "CONSEQ"),
     ("consequence", "exclusions", "CONSEQ_EXCLUDE"),
     ("consequence", "payment", "CONSEQ_PAY"),
+    ("consequence", "operational", "OPERATIONAL"),
     ("vague_terms", "quantity", "VAGUE_QTY"),
     ("vague_verbs", "ignore", "VAGUE_IGNORE"),
     ("frequency", "terms", "FREQ"),
