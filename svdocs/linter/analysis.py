@@ -26,7 +26,9 @@ Aspect = Literal["evidence", "consequence"]
 _TABLE_HEADS: dict[str, tuple[str, ...]] = {
     "evidence": ("evidence", "verification", "verified", "source", "data", "report", "proof"),
     "frequency": ("frequency", "reporting", "how often", "when"),
-    "consequence": ("consequence", "remedy", "remedies", "service credit", "failure", "sanction"),
+    "consequence": (
+        "consequence", "remedy", "remedies", "service credit", "failure", "sanction", "shortfall",
+    ),
     "kpi": ("kpi", "key performance", "indicator", "measure", "metric", "target", "commitment"),
 }
 _ITT_KINDS = {"itt"}
@@ -58,6 +60,8 @@ class TableInfo:
     section: tuple[str, ...] = ()
     evidence_cols: list[int] = field(default_factory=list)
     complete_rows: set[int] = field(default_factory=set)  # rows with evidence / frequency filled
+    remedy_cols: list[int] = field(default_factory=list)  # a remedy / shortfall amount column
+    remedy_rows: set[int] = field(default_factory=set)  # rows whose remedy cell is filled
     first_cells: dict[int, int] = field(default_factory=dict)  # row -> block index of cell 0
 
 
@@ -127,6 +131,10 @@ class DocumentAnalysis:
         c = item.clause
         if _states(c, aspect) and (aspect == "evidence" or item in self.providers(aspect)):
             return item
+        if aspect == "evidence" and self._row_left_open(item):
+            # a KPI row whose evidence cells say "TBC": the table is where its evidence is
+            # stated, so a clause pointing at "the evidence shown" does not supply it
+            return None
         themes = c.all_themes
         for p in self.providers(aspect):
             pc = p.clause
@@ -191,8 +199,10 @@ class DocumentAnalysis:
             ):
                 continue
             if item.table is not None and item.table[0] == info.index:
-                if item.table[1] in info.complete_rows:
-                    return item
+                if item.table[1] in info.complete_rows or (
+                    aspect == "consequence" and item.table[1] in info.remedy_rows
+                ):
+                    return item  # (a "Shortfall amount" cell is the row's own remedy)
                 continue
             row_themes = self._row_themes.get(info.index)
             if row_themes is None:
@@ -201,6 +211,14 @@ class DocumentAnalysis:
             if (themes & row_themes) or c.has("REFS") or info.section == item.section:
                 return item
         return None
+
+    def _row_left_open(self, item: Sentence) -> bool:
+        if item.table is None:
+            return False
+        info = self.tables.get(item.table[0])
+        return bool(
+            info is not None and info.evidence_cols and item.table[1] not in info.complete_rows
+        )
 
     def _scope_of(self, p: Sentence) -> tuple[list[tuple[str, str]], list[str]]:
         """The clause numbers and named parts a provider sentence points at, worked out once."""
@@ -405,6 +423,9 @@ _SUB_ITEM = re.compile(r"\b(?:paragraphs?|clauses?|items?)\s+((?:\d+(?:\.\d+)*\(
                        r"(?:\s*(?:,|and|or)\s*)?)+)", re.I)
 
 
+_POINTS_BACK = re.compile(r"\b(?:that|such|the relevant|the same)\s+$", re.I)
+
+
 def _named_parts(text: str) -> list[str]:
     """Named parts a requirement is scoped to: ["annex 1"] for "the KPIs in Annex 1",
     ["part 1", "part 3"] for "an obligation in Part 1 or Part 3"."""
@@ -412,6 +433,8 @@ def _named_parts(text: str) -> list[str]:
         return []
     out: list[str] = []
     for m in _NAMED_PART.finditer(text):
+        if _POINTS_BACK.search(text[: m.start()]):
+            continue  # "the sum stated against that measure in Appendix 14B": a pointer back
         kind = ""
         through = False
         for part in _PART_ID.finditer(m.group(1)):
@@ -811,6 +834,8 @@ def _tables(
                             info.columns.add(column)
                             if column in ("evidence", "frequency"):
                                 info.evidence_cols.append(col)
+                            elif column == "consequence":
+                                info.remedy_cols.append(col)
             if r > 0 and any(cell.text.strip() for cell in row):
                 info.rows[r] = themes
                 info.first_cells[r] = index[id(row[0])]
@@ -821,6 +846,9 @@ def _tables(
                 ]
                 if filled and all(filled):
                     info.complete_rows.add(r)
+                remedies = [row[c].text.strip().lower() for c in info.remedy_cols if c < len(row)]
+                if any(x not in _EMPTY for x in remedies):
+                    info.remedy_rows.add(r)
         if "kpi" in info.columns or "kpi" in caption.lower():
             info.kpi_rows = len(info.rows)
         out[t] = info

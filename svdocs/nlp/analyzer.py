@@ -94,6 +94,7 @@ FAILURE_PHRASES = [
     "do not meet", "do not achieve", "do not deliver", "be not meet", "be not achieve",
     "be not deliver", "below target", "below the target", "below its target",
     "below the trajectory", "behind the milestone", "behind plan", "below the milestone",
+    "fall short",
 ]  # fmt: skip
 _DETERMINERS = ["", "the ", "a ", "each ", "all ", "any "]
 
