@@ -180,7 +180,14 @@ class DocumentAnalysis:
                 continue
             if pc.has("REFS") or "general" in pc.themes:
                 return p
-            if aspect == "evidence" and p.section == item.section and p.table is None:
+            if (
+                aspect == "evidence"
+                and p.section == item.section
+                and p.table is None
+                and not _bare_vague(c)
+            ):
+                # (evidence that merely sits nearby does not evidence "raise awareness of
+                # modern slavery": nothing in it is counted)
                 return p
             if themes and (pc.themes & themes) and p.table is None:
                 return p
@@ -351,6 +358,13 @@ def _operational_only(c: Clause) -> bool:
         and not c.themes
         and all(h.text.lower() in _PART_REFS for h in c.get("REFS"))
     )
+
+
+def _bare_vague(c: Clause) -> bool:
+    """A commitment whose only action is a vague verb and that counts nothing ("shall raise
+    awareness of modern slavery among its account team")."""
+    verbs = [h for h in c.get("VAGUE_VERB") if not h.text.split()[0].lower().endswith("ed")]
+    return bool(verbs) and not c.measurable
 
 
 def _reports(c: Clause) -> bool:
