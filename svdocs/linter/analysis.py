@@ -360,6 +360,24 @@ def _operational_only(c: Clause) -> bool:
     )
 
 
+# "The Council hopes that suppliers will ...": the authority's wish about suppliers
+_HOPE_THAT = re.compile(
+    r"^\W*(?:hopes?|expects?|wants?|wishes|believes?|anticipates?|trusts?|would like)"
+    r"\s+that\s+(?:(?:the|its|all|our)\s+)?$", re.I)
+
+
+def _authority_hopes(c: Clause) -> bool:
+    """A statement of what the authority hopes or expects of suppliers, not their duty: the
+    authority is named first, then a verb of hoping, then the supplier."""
+    authority = c.get("PARTY|authority")
+    supplier = c.get("PARTY|supplier")
+    if not authority or not supplier or c.inherited:
+        return False
+    a, sup = authority[0], supplier[0]
+    between = c.text[a.end - c.start : sup.start - c.start]
+    return a.end <= sup.start and bool(_HOPE_THAT.match(between))
+
+
 def _bare_vague(c: Clause) -> bool:
     """A commitment whose only action is a vague verb and that counts nothing ("shall raise
     awareness of modern slavery among its account team")."""
@@ -794,7 +812,7 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
             and c.has("CONSEQ")
             and any(h.start < c.trigger.start for h in c.get("FAILURE"))
         )
-        if c.is_obligation and not failure_first:
+        if c.is_obligation and not failure_first and not _authority_hopes(c):
             analysis.obligations.append(s)
             if all_scope or c.all_themes:
                 analysis.commitments.append(s)
