@@ -697,6 +697,36 @@ def _opens_inline_list(c: Clause) -> bool:
     return bool(_INLINE_FIRST.match(c.text[t.end - c.start :]))
 
 
+_FOLLOWING = re.compile(
+    r"\bthe following\s+(?:[\w-]+\s+){0,4}?(?:targets|commitments|outcomes|kpis|obligations|"
+    r"deliverables|measures)\b", re.I)
+# "Target: 12 apprentices ...", "Work experience: various placements": a label and a colon
+_LABEL = re.compile(r"^[A-Z][\w' -]{0,40}:\s+\S")
+
+
+def _introduces_targets(c: Clause) -> bool:
+    """A lead-in ("The Supplier shall:") or a supplier sentence that announces the lines after
+    it ("The Contractor shall meet the following targets during the Term.")."""
+    if c.lead_in:
+        return True
+    return c.trigger is not None and c.party in ("supplier", None) and bool(
+        _FOLLOWING.search(c.text)
+    )
+
+
+def _labelled_target(block: Block, clauses: list[Clause]) -> bool:
+    """A paragraph that is one of the announced targets: "Label: ..." with no obligation word
+    of its own, and no evidence, scope or remedy (those are about the targets)."""
+    if block.kind is not BlockKind.PARAGRAPH or not clauses:
+        return False
+    c = clauses[0]
+    return (
+        c.trigger is None
+        and bool(_LABEL.match(c.text))
+        and not any(c.has(x) for x in ("EVIDENCE", "REFS", "CONSEQ"))
+    )
+
+
 def _inherit(item: Clause, lead: Clause) -> None:
     """A list item in its own block takes the party, modal and hedges of its lead-in."""
     item.item = True
@@ -729,6 +759,7 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
     lead: Clause | None = None
     lead_group = -1
     lead_number = ""
+    lead_by_following = False  # the lead is a sentence, not a colon: "the following targets."
     label = ""
     for i, block in enumerate(blocks):
         doc = docs[i]
@@ -741,6 +772,9 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
         is_list_item = block.kind is BlockKind.LIST_ITEM or bool(
             clauses and clauses[0].item and block.table is None
         )
+        if lead is not None and lead_by_following:
+            # "shall meet the following targets." then "Target: 12 apprentices ..." lines
+            is_list_item = _labelled_target(block, clauses)
         continuing = lead is not None and is_list_item
         if not continuing:
             lead = None
@@ -774,12 +808,19 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
                 letter = number if number.isalpha() and len(number) <= 3 else ""
                 number = f"{lead_number}({letter})" if letter else lead_number
             sentences.append(Sentence(i, c, gid, table, sections[i], number, label))
-        if clauses and clauses[-1].lead_in and block.table is None:
+        if clauses and block.table is None and not continuing and _introduces_targets(clauses[-1]):
+            lead_by_following = not clauses[-1].lead_in
+            lead = clauses[-1]
+            lead_group = sentences[-1].group
+            lead_number = sentences[-1].number
+        elif clauses and clauses[-1].lead_in and block.table is None:
+            lead_by_following = False
             lead = clauses[-1]
             lead_group = sentences[-1].group
             lead_number = sentences[-1].number
         elif not continuing:
             lead = None
+            lead_by_following = False
     tables = _tables(document, docs, sections)
     analysis = DocumentAnalysis(document, config, sentences, docs, tables)
     all_scope = config.scope == "all"
