@@ -282,7 +282,9 @@ class DocumentAnalysis:
             c = s.clause
             if c.has("NONCONTRACTUAL"):
                 continue
-            if c.has("CONTRACTUAL") and (c.has("CONSEQ") or c.has("REFS")):
+            if (c.has("CONTRACTUAL") or _BECOMES_PART.search(c.text)) and (
+                c.has("CONSEQ") or c.has("REFS")
+            ):
                 if c.has("CONSEQ"):
                     return s
                 if self.providers("consequence"):
@@ -378,11 +380,32 @@ def _authority_hopes(c: Clause) -> bool:
     return a.end <= sup.start and bool(_HOPE_THAT.match(between))
 
 
+def _passive_will(c: Clause) -> bool:
+    """A passive "will be" with no party that states a social value outcome of the contract
+    ("Drivers engaged on Council routes will be paid the Real Living Wage", "Opportunities for
+    young people will be explored"): the supplier's duty, as a party-less "shall" is."""
+    t = c.trigger
+    if t is None or c.party is not None or c.inherited or t.text.lower() != "will":
+        return False
+    if c.definition or c.ask or c.lead_in or c.admin or "CONTRACTUAL" in c.hits:
+        return False
+    if any(c.has(x) for x in ("EVAL", "WEIGHT", "PARTY|bidder", "REFS")):
+        return False
+    return bool(c.themes - {"general"}) and c.text[t.end - c.start :].lstrip().startswith("be ")
+
+
 def _bare_vague(c: Clause) -> bool:
     """A commitment whose only action is a vague verb and that counts nothing ("shall raise
     awareness of modern slavery among its account team")."""
     verbs = [h for h in c.get("VAGUE_VERB") if not h.text.split()[0].lower().endswith("ed")]
     return bool(verbs) and not c.measurable
+
+
+# "The commitments in the successful Tender will become Schedule 9 (Social Value KPIs) of the
+# Contract": a part of the contract, in words the lexicon's phrases do not reach
+_BECOMES_PART = re.compile(
+    r"\b(?:commitments?|offers?|answers?|responses?|proposals?)\b[^.;]*\bwill become\b[^.;]*"
+    r"\b(?:of|in|into|under) the (?:call-off |final )?contract\b", re.I)
 
 
 def _reports(c: Clause) -> bool:
@@ -853,7 +876,7 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
             and c.has("CONSEQ")
             and any(h.start < c.trigger.start for h in c.get("FAILURE"))
         )
-        if c.is_obligation and not failure_first and not _authority_hopes(c):
+        if (c.is_obligation or _passive_will(c)) and not failure_first and not _authority_hopes(c):
             analysis.obligations.append(s)
             if all_scope or c.all_themes:
                 analysis.commitments.append(s)

@@ -138,8 +138,22 @@ def hedged(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
 def _vague_words(c: Clause) -> tuple[list[Hit], list[Hit]]:
     """The vague verbs and terms of a clause. Participles ("staff engaged on the Contract",
     "supported by invoices") describe, they do not promise."""
-    verbs = [h for h in c.get("VAGUE_VERB") if not h.text.split()[0].lower().endswith("ed")]
+    verbs = [
+        h for h in c.get("VAGUE_VERB")
+        if not h.text.split()[0].lower().endswith("ed") or _passive_main_verb(c, h)
+    ]
     return verbs, verbs + c.get("VAGUE_TERM")
+
+
+_PASSIVE_BE = re.compile(r"\b(?:be|been|being)\s*$", re.I)
+
+
+def _passive_main_verb(c: Clause, h: Hit) -> bool:
+    """A participle that is the clause's own verb in the passive ("Opportunities ... will be
+    explored", "will be considered"), not one describing a noun ("staff engaged on")."""
+    after = c.text[h.end - c.start :].lstrip().lower()
+    # "shall be supported by evidence": the participle describes, its agent follows
+    return bool(_PASSIVE_BE.search(c.text[: h.start - c.start])) and not after.startswith("by ")
 
 
 def _vague_row(a: DocumentAnalysis, s: Sentence) -> tuple[Sentence, Hit] | None:

@@ -123,6 +123,20 @@ _CLAUSE_OPENERS = frozenset({"and", "or", "but", ",", ";", "that", "then", "wher
                              "while", "whereas", "unless", "(", ":"})
 
 
+#: prepositions whose object is never the subject of the clause ("by" is left out: "staff
+#: employed by the Supplier shall" names the party that owes the duty)
+_PREPOSITIONS = frozenset({"on", "in", "for", "to", "with", "from", "of", "at", "across", "within",
+                           "throughout", "under"})
+
+
+def _after_preposition(lower: list[str], start: int, lo: int) -> bool:
+    """Is the party at ``start`` the object of a preposition ("on Council routes")?"""
+    k = start - 1
+    while k >= lo and lower[k] in {"the", "a", "an", "each", "any", "all"}:
+        k -= 1
+    return k >= lo and lower[k] in _PREPOSITIONS
+
+
 def _object_of_verb(lower: list[str], start: int, sent_start: int) -> bool:
     """Is the party at ``start`` the object of a verb ("give the Contractor notice", "include
     the Contractor in") rather than the subject of a new clause ("..., and the Contractor")?"""
@@ -388,6 +402,8 @@ class Analyzer:
                     continue  # "the Supplier's records"
                 if s > 0 and lower[s - 1] in possessive:
                     continue  # "its suppliers"
+                if _after_preposition(lower, s, lo):
+                    continue  # "staff engaged on Council routes will be paid"
                 joined = (
                     prev is not None
                     and prev[2] != name
