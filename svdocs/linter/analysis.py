@@ -380,6 +380,19 @@ def _authority_hopes(c: Clause) -> bool:
     return a.end <= sup.start and bool(_HOPE_THAT.match(between))
 
 
+_ENTITLES = re.compile(r"^\s*(?:also\s+)?(?:entitle|allow|permit|enable)s?\s+the\s+\w+(?:\s+\w+)?"
+                       r"\s+to\b", re.I)
+
+
+def _entitles_buyer(c: Clause) -> bool:
+    """"Two Social Value Defaults shall entitle the Authority to terminate": the buyer's right
+    on a failure, a consequence, not a duty of the supplier."""
+    t = c.trigger
+    if t is None or c.inherited or not (c.start <= t.end <= c.end):
+        return False
+    return c.party is None and c.has("CONSEQ") and bool(_ENTITLES.match(c.text[t.end - c.start :]))
+
+
 def _passive_will(c: Clause) -> bool:
     """A passive "will be" with no party that states a social value outcome of the contract
     ("Drivers engaged on Council routes will be paid the Real Living Wage", "Opportunities for
@@ -876,6 +889,7 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
             and c.has("CONSEQ")
             and any(h.start < c.trigger.start for h in c.get("FAILURE"))
         )
+        failure_first = failure_first or _entitles_buyer(c)
         if (c.is_obligation or _passive_will(c)) and not failure_first and not _authority_hopes(c):
             analysis.obligations.append(s)
             if all_scope or c.all_themes:
