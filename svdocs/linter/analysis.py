@@ -27,7 +27,9 @@ Aspect = Literal["evidence", "consequence"]
 _TABLE_HEADS: dict[str, tuple[str, ...]] = {
     "evidence": ("evidence", "verification", "verified", "source", "data", "report", "proof"),
     "frequency": ("frequency", "reporting", "how often", "when"),
-    "consequence": ("consequence", "remedy", "remedies", "service credit", "failure", "sanction"),
+    "consequence": (
+        "consequence", "remedy", "remedies", "service credit", "failure", "sanction", "shortfall",
+    ),
     "kpi": ("kpi", "key performance", "indicator", "measure", "metric", "target", "commitment"),
 }
 _ITT_KINDS = {"itt"}
@@ -43,6 +45,7 @@ class Sentence:
     table: tuple[int, int] | None = None  # (table, row) of a table cell
     section: tuple[str, ...] = ()  # the headings above it
     number: str = ""  # clause number of its block ("1.2", "B1"), without brackets or dots
+    label: str = ""  # the number of a title line above it that is not a heading ("Clause 3 – ...")
 
     @property
     def text(self) -> str:
@@ -58,6 +61,8 @@ class TableInfo:
     section: tuple[str, ...] = ()
     evidence_cols: list[int] = field(default_factory=list)
     complete_rows: set[int] = field(default_factory=set)  # rows with evidence / frequency filled
+    remedy_cols: list[int] = field(default_factory=list)  # a remedy / shortfall amount column
+    remedy_rows: set[int] = field(default_factory=set)  # rows whose remedy cell is filled
     first_cells: dict[int, int] = field(default_factory=dict)  # row -> block index of cell 0
 
 
@@ -82,6 +87,9 @@ class DocumentAnalysis:
     _scopes: dict[int, tuple[list[tuple[str, str]], list[str]]] = field(default_factory=dict)
     _row_themes: dict[int, set[str]] = field(default_factory=dict)
     _code_set: set[str] | None = None
+    # defined terms that name one set of commitments among others ("the Framework Social
+    # Value Commitments" beside "the Call-Off Social Value Commitments"), worked out once
+    _set_terms: dict[str, list[str]] | None = None  # term -> the parts it is placed in
 
     # -------------------------------------------------------------- coverage
     def providers(self, aspect: Aspect) -> list[Sentence]:
@@ -98,6 +106,10 @@ class DocumentAnalysis:
                     and (c.has("REFS") or "general" in c.themes)
                 ):
                     # "the service credits do not apply to the social value commitments"
+                    continue
+                if aspect == "consequence" and _operational_only(c):
+                    # "Service Credits apply to the Service Levels in Annex B": a remedy for
+                    # the operational service, not for the social value commitments
                     continue
                 if aspect == "evidence" and _follows_up(c):
                     # "The Estates Manager will go through the report with the Contractor":
@@ -121,6 +133,10 @@ class DocumentAnalysis:
         c = item.clause
         if _states(c, aspect) and (aspect == "evidence" or item in self.providers(aspect)):
             return item
+        if aspect == "evidence" and self._row_left_open(item):
+            # a KPI row whose evidence cells say "TBC": the table is where its evidence is
+            # stated, so a clause pointing at "the evidence shown" does not supply it
+            return None
         themes = c.all_themes
         for p in self.providers(aspect):
             pc = p.clause
@@ -140,10 +156,23 @@ class DocumentAnalysis:
                 continue
             if p.group == item.group:
                 return p
+            terms = self._set_terms_of(p)
+            if terms:
+                # "report against the Framework Social Value Commitments": only those, or the
+                # commitments in the part the term is placed in ("... in Annex 2")
+                own = self._own_text(item)
+                if any(t in own for t in terms) or self._in_named_part(
+                    item, [part for t in terms for part in self._set_terms.get(t, [])]
+                ):
+                    return p
+                continue
             numbers, named = self._scope_of(p)
             if numbers:
-                # "the commitments in paragraph 1": only those
-                if _in_ranges(item.number, numbers):
+                # "the commitments in paragraph 1": only those (an item with no number of its
+                # own is in the clause its heading numbers: "(c)" under "Clause 3 – Outcomes")
+                if _in_ranges(item.number, numbers) or _in_ranges(
+                    _heading_number(item), numbers
+                ):
                     return p
                 continue
             if named:
@@ -153,7 +182,14 @@ class DocumentAnalysis:
                 continue
             if pc.has("REFS") or "general" in pc.themes:
                 return p
-            if aspect == "evidence" and p.section == item.section and p.table is None:
+            if (
+                aspect == "evidence"
+                and p.section == item.section
+                and p.table is None
+                and not _bare_vague(c)
+            ):
+                # (evidence that merely sits nearby does not evidence "raise awareness of
+                # modern slavery": nothing in it is counted)
                 return p
             if themes and (pc.themes & themes) and p.table is None:
                 return p
@@ -172,8 +208,10 @@ class DocumentAnalysis:
             ):
                 continue
             if item.table is not None and item.table[0] == info.index:
-                if item.table[1] in info.complete_rows:
-                    return item
+                if item.table[1] in info.complete_rows or (
+                    aspect == "consequence" and item.table[1] in info.remedy_rows
+                ):
+                    return item  # (a "Shortfall amount" cell is the row's own remedy)
                 continue
             row_themes = self._row_themes.get(info.index)
             if row_themes is None:
@@ -182,6 +220,14 @@ class DocumentAnalysis:
             if (themes & row_themes) or c.has("REFS") or info.section == item.section:
                 return item
         return None
+
+    def _row_left_open(self, item: Sentence) -> bool:
+        if item.table is None:
+            return False
+        info = self.tables.get(item.table[0])
+        return bool(
+            info is not None and info.evidence_cols and item.table[1] not in info.complete_rows
+        )
 
     def _scope_of(self, p: Sentence) -> tuple[list[tuple[str, str]], list[str]]:
         """The clause numbers and named parts a provider sentence points at, worked out once."""
@@ -207,6 +253,30 @@ class DocumentAnalysis:
         if self._code_set is None:
             self._code_set = {s.number for s in self.sentences if _CODE.fullmatch(s.number)}
         return self._code_set
+    def _set_terms_of(self, p: Sentence) -> list[str]:
+        """The defined terms for one set of commitments that a provider sentence names."""
+        if self._set_terms is None:
+            self._set_terms = _set_terms(self.sentences)
+        if not self._set_terms:
+            return []
+        return [
+            key for key in map(_term_key, _defined_terms(p.clause.text)) if key in self._set_terms
+        ]
+
+    def _own_text(self, item: Sentence) -> str:
+        """A commitment's words (lower case, plural heads made singular), with its lead-in's
+        when it is a list item, and the term of a sentence just before it that introduces
+        it ("shall deliver the following Call-Off Social Value Commitments")."""
+        texts = [x.clause.text for x in self.sentences if x.group == item.group]
+        text = " ".join(texts) if item.clause.item else item.clause.text
+        k = next((i for i, x in enumerate(self.sentences) if x is item), 0) - 1
+        while k >= 0 and self._is_commitment(self.sentences[k]):
+            m = _FOLLOWING_TERM.search(self.sentences[k].clause.text)
+            if m:
+                text += " " + m.group(1)
+                break
+            k -= 1
+        return _term_key(text)
 
     def _is_commitment(self, s: Sentence) -> bool:
         if self._commitment_ids is None:
@@ -230,12 +300,143 @@ class DocumentAnalysis:
             c = s.clause
             if c.has("NONCONTRACTUAL"):
                 continue
-            if c.has("CONTRACTUAL") and (c.has("CONSEQ") or c.has("REFS")):
+            if (c.has("CONTRACTUAL") or _BECOMES_PART.search(c.text)) and (
+                c.has("CONSEQ") or c.has("REFS")
+            ):
                 if c.has("CONSEQ"):
                     return s
                 if self.providers("consequence"):
                     return s
         return None
+
+
+# "the Framework Social Value Commitments", "the Call-Off KPIs": a capitalised defined term
+_DEFINED_TERM = re.compile(
+    r"\b((?:(?-i:[A-Z])[\w-]*\s+){1,5}(?-i:(?:Commitment|Obligation|KPI|Target|Outcome)s?))\b"
+)
+_TERM_PLACE = re.compile(r"^\s+(?:set out\s+|listed\s+)?in\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+)*?"
+                         r"((?-i:Schedule|Annexe|Annex|Appendix|Part))\b")
+_FOLLOWING_TERM = re.compile(
+    r"\bthe following\s+((?:(?-i:[A-Z])[\w-]*\s+){1,5}(?-i:(?:Commitment|Obligation|KPI|Target|"
+    r"Outcome)s?))\b"
+)
+_PLURAL_HEAD = re.compile(r"\b(commitment|obligation|kpi|target|outcome)s\b")
+
+
+def _term_key(text: str) -> str:
+    """Text compared for defined terms: lower case, one space, the heads made singular."""
+    return _PLURAL_HEAD.sub(r"\1", " ".join(text.lower().split()))
+
+
+_GENERIC_TERM_WORDS = {"the", "social", "value", "sv", "each", "any", "all", "every", "a", "these"}
+
+
+def _defined_terms(text: str) -> list[str]:
+    """Defined terms with a qualifier of their own ("Framework Social Value Commitments"), not
+    the generic "Social Value Commitments" or "KPIs"."""
+    out = []
+    for m in _DEFINED_TERM.finditer(text):
+        words = m.group(1).split()
+        if any(w.lower() not in _GENERIC_TERM_WORDS for w in words[:-1]):
+            out.append(" ".join(words))
+    return out
+
+
+def _set_terms(sentences: list[Sentence]) -> dict[str, list[str]]:
+    """Defined terms that name one set of commitments among others, each with the parts it is
+    placed in: two terms with the same last word ("Framework ... Commitments", "Call-Off ...
+    Commitments"), or a term placed in a part ("the Framework Social Value Commitments in
+    Framework Schedule 5")."""
+    found: dict[str, list[str]] = {}
+    for s in sentences:
+        text = s.clause.text
+        for m in _DEFINED_TERM.finditer(text):
+            term = " ".join(m.group(1).split())
+            if term not in _defined_terms(term):
+                continue
+            parts = found.setdefault(_term_key(term), [])
+            place = _TERM_PLACE.match(text[m.end() :])
+            if place:
+                part = _PART_ID.match(text[m.end() + place.end() :].lstrip())
+                kind = place.group(1).lower().replace("annexe", "annex")
+                parts.append(f"{kind} {part.group(2).lower()}" if part else kind)
+    heads: dict[str, int] = {}
+    for term in found:
+        head = term.split()[-1]
+        heads[head] = heads.get(head, 0) + 1
+    return {t: parts for t, parts in found.items() if parts or heads[t.split()[-1]] > 1}
+
+
+_PART_REFS = {"annex", "annexe", "appendix", "schedule", "the schedule"}
+
+
+def _operational_only(c: Clause) -> bool:
+    """A remedy for operational service levels alone: it names them, no social value theme,
+    and points at nothing but a part ("the Service Levels in Annex B")."""
+    return (
+        c.has("OPERATIONAL")
+        and not c.themes
+        and all(h.text.lower() in _PART_REFS for h in c.get("REFS"))
+    )
+
+
+# "The Council hopes that suppliers will ...": the authority's wish about suppliers
+_HOPE_THAT = re.compile(
+    r"^\W*(?:hopes?|expects?|wants?|wishes|believes?|anticipates?|trusts?|would like)"
+    r"\s+that\s+(?:(?:the|its|all|our)\s+)?$", re.I)
+
+
+def _authority_hopes(c: Clause) -> bool:
+    """A statement of what the authority hopes or expects of suppliers, not their duty: the
+    authority is named first, then a verb of hoping, then the supplier."""
+    authority = c.get("PARTY|authority")
+    supplier = c.get("PARTY|supplier")
+    if not authority or not supplier or c.inherited:
+        return False
+    a, sup = authority[0], supplier[0]
+    between = c.text[a.end - c.start : sup.start - c.start]
+    return a.end <= sup.start and bool(_HOPE_THAT.match(between))
+
+
+_ENTITLES = re.compile(r"^\s*(?:also\s+)?(?:entitle|allow|permit|enable)s?\s+the\s+\w+(?:\s+\w+)?"
+                       r"\s+to\b", re.I)
+
+
+def _entitles_buyer(c: Clause) -> bool:
+    """"Two Social Value Defaults shall entitle the Authority to terminate": the buyer's right
+    on a failure, a consequence, not a duty of the supplier."""
+    t = c.trigger
+    if t is None or c.inherited or not (c.start <= t.end <= c.end):
+        return False
+    return c.party is None and c.has("CONSEQ") and bool(_ENTITLES.match(c.text[t.end - c.start :]))
+
+
+def _passive_will(c: Clause) -> bool:
+    """A passive "will be" with no party that states a social value outcome of the contract
+    ("Drivers engaged on Council routes will be paid the Real Living Wage", "Opportunities for
+    young people will be explored"): the supplier's duty, as a party-less "shall" is."""
+    t = c.trigger
+    if t is None or c.party is not None or c.inherited or t.text.lower() != "will":
+        return False
+    if c.definition or c.ask or c.lead_in or c.admin or "CONTRACTUAL" in c.hits:
+        return False
+    if any(c.has(x) for x in ("EVAL", "WEIGHT", "PARTY|bidder", "REFS")):
+        return False
+    return bool(c.themes - {"general"}) and c.text[t.end - c.start :].lstrip().startswith("be ")
+
+
+def _bare_vague(c: Clause) -> bool:
+    """A commitment whose only action is a vague verb and that counts nothing ("shall raise
+    awareness of modern slavery among its account team")."""
+    verbs = [h for h in c.get("VAGUE_VERB") if not h.text.split()[0].lower().endswith("ed")]
+    return bool(verbs) and not c.measurable
+
+
+# "The commitments in the successful Tender will become Schedule 9 (Social Value KPIs) of the
+# Contract": a part of the contract, in words the lexicon's phrases do not reach
+_BECOMES_PART = re.compile(
+    r"\b(?:commitments?|offers?|answers?|responses?|proposals?)\b[^.;]*\bwill become\b[^.;]*"
+    r"\b(?:of|in|into|under) the (?:call-off |final )?contract\b", re.I)
 
 
 def _reports(c: Clause) -> bool:
@@ -282,7 +483,10 @@ _REF_WORDS = {
     "paragraph", "paragraphs", "clause", "clauses", "para", "paras", "item", "items",
     "condition", "conditions", "requirement", "requirements",
 }
-_SCOPING = {"in", "on", "against", "for"}  # "report on paragraphs 2.1 and 2.3", "data for 14.1"
+# "report on paragraphs 2.1 and 2.3", "data for 14.1", "any part of paragraph 12.1"
+_SCOPING = {"in", "on", "against", "for", "of"}
+# "comply with paragraph 2" scopes; "in accordance with clause 38" names a process
+_SCOPING_AFTER = {"with": {"comply", "complies", "complied", "complying", "compliance"}}
 _NEXT_NUMBER = re.compile(r"^\s*(to|-|–|and|or|,)\s*(\d+(?:\.\d+)*)")
 _PART_KIND = r"(?:annexe|annex|appendix|schedule|part|table|kpi)(?:e?s)?"
 _NAMED_PART = re.compile(
@@ -312,7 +516,14 @@ _WHOLE = re.compile(
 )
 # "the Rectification Plan process in Clause 27": where a process is, not what is covered
 # ("the people referred to in requirement 2": a pointer back, not a scope)
-_NOT_SCOPING_BEFORE = {"process", "procedure", "mechanism", "regime", "provisions", "terms", "to"}
+_NOT_SCOPING_BEFORE = {"process", "procedure", "mechanism", "regime", "provisions", "terms", "to",
+                       "purposes", "purpose", "meaning", "accordance"}
+# "paragraphs 12.1(a) and 12.1(b)": sub-items named by number and letter
+_SUB_ITEM = re.compile(r"\b(?:paragraphs?|clauses?|items?)\s+((?:\d+(?:\.\d+)*\([a-z]{1,3}\)"
+                       r"(?:\s*(?:,|and|or)\s*)?)+)", re.I)
+
+
+_POINTS_BACK = re.compile(r"\b(?:that|such|the relevant|the same)\s+$", re.I)
 
 
 def _named_parts(text: str) -> list[str]:
@@ -322,6 +533,8 @@ def _named_parts(text: str) -> list[str]:
         return []
     out: list[str] = []
     for m in _NAMED_PART.finditer(text):
+        if _POINTS_BACK.search(text[: m.start()]):
+            continue  # "the sum stated against that measure in Appendix 14B": a pointer back
         kind = ""
         through = False
         for part in _PART_ID.finditer(m.group(1)):
@@ -364,18 +577,19 @@ def _referenced_numbers(c: Clause) -> list[tuple[str, str]]:
         if ranged and len(letters) == 2 and len(letters[0]) == len(letters[1]) == 1:
             letters = [chr(k) for k in range(ord(letters[0].lower()), ord(letters[1].lower()) + 1)]
         out.extend((f"({x.lower()})", f"({x.lower()})") for x in letters)
+    for m in _SUB_ITEM.finditer(c.text):
+        out.extend((x, x) for x in re.findall(r"\d+(?:\.\d+)*\([a-z]{1,3}\)", m.group(1).lower()))
+    last_end = -1  # where the last scoping reference ended: "clause 14.1 or clause 14.2"
     for e in c.ents_of({"REF"}):
         words = e.text.split()
         before = c.text[: e.start - c.start].split()
+        chained = last_end >= 0 and _CHAIN.fullmatch(c.text[last_end - c.start : e.start - c.start])
         # "the commitments in paragraph 1" scopes; "a Default under Clause 30" does not, nor
         # "the Remedial Action Plan process in Clause 17"
-        if (
-            words
-            and words[0].lower() in _REF_WORDS
-            and before
-            and before[-1].lower() in _SCOPING
-            and not (len(before) > 1 and before[-2].lower() in _NOT_SCOPING_BEFORE)
+        if words and words[0].lower() in _REF_WORDS and before and (
+            chained or _scoping_words(before)
         ):
+            last_end = e.end
             low = words[-1].strip(".()")
             high = low
             rest = c.text[e.end - c.start :]
@@ -392,6 +606,50 @@ def _referenced_numbers(c: Clause) -> list[tuple[str, str]]:
     return out
 
 
+# "Clause 3 – Funded outcomes", "2. Obligations", "Section 11 – Commitments"
+_HEADING_NUMBER = re.compile(
+    r"^(?:(?:clause|section|paragraph|condition)\s+)?(\d+(?:\.\d+)*)\b", re.I
+)
+
+
+def _heading_number(item: Sentence) -> str:
+    """The clause number of the nearest numbered heading above an item that has no number of
+    its own (or only a letter), with the item's letter: "3(c)"."""
+    if item.number and not (item.number.isalpha() and len(item.number) <= 3):
+        return ""
+    for heading in (*reversed(item.section), item.label):
+        m = _HEADING_NUMBER.match(heading.strip())
+        if m:
+            return f"{m.group(1)}({item.number})" if item.number else m.group(1)
+    return ""
+
+
+_TITLE_LINE = re.compile(r"^(?:clause|section|paragraph)\s+\d+(?:\.\d+)*\s*[–:—-]\s*\S[^.;]{0,60}$",
+                         re.I)
+
+
+def _title_line(block: Block) -> str:
+    """A paragraph that is a clause's title in all but markup ("**Clause 3 – Funded
+    outcomes**"): its text, else ""."""
+    text = block.text.strip().strip("*_ ")
+    return text if block.kind is BlockKind.PARAGRAPH and _TITLE_LINE.match(text) else ""
+
+
+_CHAIN = re.compile(r"\s*(?:,|and|or)\s*", re.I)
+
+
+def _scoping_words(before: list[str]) -> bool:
+    """Do the words before a clause reference make it a scope ("the commitments in", "comply
+    with", "the hours delivered under") rather than a pointer to a process or a remedy?"""
+    last = before[-1].lower()
+    prev = before[-2].lower().strip(",") if len(before) > 1 else ""
+    if prev in _NOT_SCOPING_BEFORE:
+        return False
+    if last in _SCOPING:
+        return True
+    return prev in _SCOPING_AFTER.get(last, set())
+
+
 def _in_ranges(number: str, ranges: list[tuple[str, str]]) -> bool:
     if not number:
         return False
@@ -401,6 +659,10 @@ def _in_ranges(number: str, ranges: list[tuple[str, str]]) -> bool:
             return True
         if low.startswith("(") and (number == low.strip("()") or number.endswith(low)):
             return True  # "items (a) and (c)": the items with those letters
+        if low.endswith(")"):  # "paragraph 12.1(a)": that item only
+            if number == low or number.startswith(low):
+                return True
+            continue
         lo, hi = _num_key(low), _num_key(high)
         if lo and hi and lo <= key[: len(hi)] <= hi:
             return True
@@ -492,6 +754,48 @@ def _block_number(block: Block) -> str:
     return m.group(1) if m else ""
 
 
+_INLINE_FIRST = re.compile(r"\s*(?:,\s*)?\((?:a|i|1)\)\s")
+
+
+def _opens_inline_list(c: Clause) -> bool:
+    """A sentence whose obligation word is followed by an inline "(a)" ("the Consultant shall
+    (a) provide ...;"): the items after it in the same paragraph share its party and modal."""
+    t = c.trigger
+    if t is None or c.inherited or not (c.start <= t.end <= c.end):
+        return False
+    return bool(_INLINE_FIRST.match(c.text[t.end - c.start :]))
+
+
+_FOLLOWING = re.compile(
+    r"\bthe following\s+(?:[\w-]+\s+){0,4}?(?:targets|commitments|outcomes|kpis|obligations|"
+    r"deliverables|measures)\b", re.I)
+# "Target: 12 apprentices ...", "Work experience: various placements": a label and a colon
+_LABEL = re.compile(r"^[A-Z][\w' -]{0,40}:\s+\S")
+
+
+def _introduces_targets(c: Clause) -> bool:
+    """A lead-in ("The Supplier shall:") or a supplier sentence that announces the lines after
+    it ("The Contractor shall meet the following targets during the Term.")."""
+    if c.lead_in:
+        return True
+    return c.trigger is not None and c.party in ("supplier", None) and bool(
+        _FOLLOWING.search(c.text)
+    )
+
+
+def _labelled_target(block: Block, clauses: list[Clause]) -> bool:
+    """A paragraph that is one of the announced targets: "Label: ..." with no obligation word
+    of its own, and no evidence, scope or remedy (those are about the targets)."""
+    if block.kind is not BlockKind.PARAGRAPH or not clauses:
+        return False
+    c = clauses[0]
+    return (
+        c.trigger is None
+        and bool(_LABEL.match(c.text))
+        and not any(c.has(x) for x in ("EVIDENCE", "REFS", "CONSEQ"))
+    )
+
+
 def _inherit(item: Clause, lead: Clause) -> None:
     """A list item in its own block takes the party, modal and hedges of its lead-in."""
     item.item = True
@@ -526,14 +830,22 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
     lead: Clause | None = None
     lead_group = -1
     lead_number = ""
+    lead_by_following = False  # the lead is a sentence, not a colon: "the following targets."
+    label = ""
     for i, block in enumerate(blocks):
         doc = docs[i]
         if doc is None:
             continue
+        if block.kind is BlockKind.HEADING:
+            label = ""
+        label = _title_line(block) or label
         clauses: list[Clause] = doc._.svd_clauses
         is_list_item = block.kind is BlockKind.LIST_ITEM or bool(
             clauses and clauses[0].item and block.table is None
         )
+        if lead is not None and lead_by_following:
+            # "shall meet the following targets." then "Target: 12 apprentices ..." lines
+            is_list_item = _labelled_target(block, clauses)
         continuing = lead is not None and is_list_item
         if not continuing:
             lead = None
@@ -555,6 +867,11 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
                 gid = lead_group
             elif c.item and not c.lead_in and sentences and sentences[-1].block == i:
                 gid = sentences[-1].group
+                prev = sentences[-1].clause
+                if c.trigger is None and _opens_inline_list(prev):
+                    # "the Consultant shall (a) provide ...; and (b) give ...": (b) is the
+                    # Consultant's duty too
+                    _inherit(c, prev)
             else:
                 group += 1
                 gid = group
@@ -564,13 +881,20 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
                 # "8.1(c)": the lead-in's number and the item's own letter, if it has one
                 letter = number if number.isalpha() and len(number) <= 3 else ""
                 number = f"{lead_number}({letter})" if letter else lead_number
-            sentences.append(Sentence(i, c, gid, table, sections[i], number))
-        if clauses and clauses[-1].lead_in and block.table is None:
+            sentences.append(Sentence(i, c, gid, table, sections[i], number, label))
+        if clauses and block.table is None and not continuing and _introduces_targets(clauses[-1]):
+            lead_by_following = not clauses[-1].lead_in
+            lead = clauses[-1]
+            lead_group = sentences[-1].group
+            lead_number = sentences[-1].number
+        elif clauses and clauses[-1].lead_in and block.table is None:
+            lead_by_following = False
             lead = clauses[-1]
             lead_group = sentences[-1].group
             lead_number = sentences[-1].number
         elif not continuing:
             lead = None
+            lead_by_following = False
     tables = _tables(document, docs, sections)
     analysis = DocumentAnalysis(document, config, sentences, docs, tables)
     all_scope = config.scope == "all"
@@ -603,7 +927,8 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
             and c.has("CONSEQ")
             and any(h.start < c.trigger.start for h in c.get("FAILURE"))
         )
-        if c.is_obligation and not failure_first:
+        failure_first = failure_first or _entitles_buyer(c)
+        if (c.is_obligation or _passive_will(c)) and not failure_first and not _authority_hopes(c):
             analysis.obligations.append(s)
             if all_scope or c.all_themes:
                 analysis.commitments.append(s)
@@ -665,6 +990,8 @@ def _tables(
                             info.columns.add(column)
                             if column in ("evidence", "frequency"):
                                 info.evidence_cols.append(col)
+                            elif column == "consequence":
+                                info.remedy_cols.append(col)
             if r > 0 and any(cell.text.strip() for cell in row):
                 info.rows[r] = themes
                 # the row's commitment is its first cell that says something: not a row
@@ -681,6 +1008,9 @@ def _tables(
                 ]
                 if filled and all(filled):
                     info.complete_rows.add(r)
+                remedies = [row[c].text.strip().lower() for c in info.remedy_cols if c < len(row)]
+                if any(x not in _EMPTY for x in remedies):
+                    info.remedy_rows.add(r)
         if "kpi" in info.columns or "kpi" in caption.lower():
             info.kpi_rows = len(info.rows)
         out[t] = info

@@ -146,17 +146,20 @@ def _vague_words(c: Clause) -> tuple[list[Hit], list[Hit]]:
     return verbs, verbs + c.get("VAGUE_TERM")
 
 
-_PASSIVE_BEFORE = re.compile(r"\b(?:shall|will|must|should|may|is to|are to)\s+(?:also\s+)?be\s+$",
-                             re.I)
+# the clause's modal and "be" ("will be explored"); "the groups to be involved" describes
+_PASSIVE_BE = re.compile(
+    r"\b(?:shall|will|must|should|may|might|could|would|is to|are to)\s+(?:also\s+)?be\s*$",
+    re.I)
 
 
 def _passive_main_verb(c: Clause, h: Hit) -> bool:
-    """"Opportunities for SMEs will be considered by the Supplier": the participle is the
-    clause's own verb, in the passive."""
-    if not _PASSIVE_BEFORE.search(c.text[: h.start - c.start]):
+    """A participle that is the clause's own verb in the passive ("Opportunities ... will be
+    explored", "will be considered by the Supplier"), not one describing a noun ("staff
+    engaged on")."""
+    if not _PASSIVE_BE.search(c.text[: h.start - c.start]):
         return False
-    # "Reports shall be supported by evidence ...": the means, not a promise; "considered by
-    # the Supplier" names who is to do it
+    # "shall be supported by evidence": the participle describes, its means follows; "by the
+    # Supplier" names who is to do it
     after = c.text[h.end - c.start :].lstrip().lower()
     return not after.startswith("by ") or names_supplier(after[3:])
 

@@ -56,6 +56,7 @@ LEMMA_LISTS: tuple[tuple[str, str, str], ...] = (
     ("consequence", "terms", "CONSEQ"),
     ("consequence", "exclusions", "CONSEQ_EXCLUDE"),
     ("consequence", "payment", "CONSEQ_PAY"),
+    ("consequence", "operational", "OPERATIONAL"),
     ("vague_terms", "quantity", "VAGUE_QTY"),
     ("vague_verbs", "ignore", "VAGUE_IGNORE"),
     ("frequency", "terms", "FREQ"),
@@ -96,6 +97,7 @@ FAILURE_PHRASES = [
     "be not deliver", "have not be meet", "have not be achieve", "have not be deliver",
     "below target", "below the target", "below its target",
     "below the trajectory", "behind the milestone", "behind plan", "below the milestone",
+    "fall short",
 ]  # fmt: skip
 _DETERMINERS = ["", "the ", "a ", "each ", "all ", "any "]
 
@@ -130,6 +132,32 @@ def _positions(items: list[str], value: str) -> list[int]:
             out.append(i)
     except ValueError:
         return out
+#: words after which a party named later in a sentence opens a clause of its own
+_CLAUSE_OPENERS = frozenset({"and", "or", "but", ",", ";", "that", "then", "where", "if", "when",
+                             "while", "whereas", "unless", "(", ":"})
+
+
+#: prepositions whose object is never the subject of the clause ("by" is left out: "staff
+#: employed by the Supplier shall" names the party that owes the duty)
+_PREPOSITIONS = frozenset({"on", "in", "for", "to", "with", "from", "of", "at", "across", "within",
+                           "throughout", "under"})
+
+
+def _after_preposition(lower: list[str], start: int, lo: int) -> bool:
+    """Is the party at ``start`` the object of a preposition ("on Council routes")?"""
+    k = start - 1
+    while k >= lo and lower[k] in {"the", "a", "an", "each", "any", "all"}:
+        k -= 1
+    return k >= lo and lower[k] in _PREPOSITIONS
+
+
+def _object_of_verb(lower: list[str], start: int, sent_start: int) -> bool:
+    """Is the party at ``start`` the object of a verb ("give the Contractor notice", "include
+    the Contractor in") rather than the subject of a new clause ("..., and the Contractor")?"""
+    k = start - 1
+    while k >= sent_start and lower[k] in {"the", "a", "an", "each", "any"}:
+        k -= 1
+    return k >= sent_start and lower[k] not in _CLAUSE_OPENERS
 
 
 def _after_question_code(text: list[str], first: int, end: int) -> int:
@@ -406,6 +434,8 @@ class Analyzer:
                     continue  # "the Supplier's records"
                 if s > 0 and lower[s - 1] in possessive:
                     continue  # "its suppliers"
+                if _after_preposition(lower, s, lo):
+                    continue  # "staff engaged on Council routes will be paid"
                 joined = (
                     prev is not None
                     and prev[2] != name
@@ -422,7 +452,10 @@ class Analyzer:
         current: tuple[str, int, int] | None = None
         for s, e, kind in candidates:
             found_subject = subject_between(lo, s)
-            if found_subject is not None:
+            if found_subject is not None and not (
+                party == "authority" and _object_of_verb(lower, found_subject[1], sent_start)
+            ):
+                # (the authority's "will give the Contractor notice ... that will": an object)
                 current = found_subject
             lo = e
             who = current[0] if current else None
