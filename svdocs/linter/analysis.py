@@ -120,6 +120,7 @@ class DocumentAnalysis:
                     and c.party in ("supplier", "bidder")
                     and not c.has("FAILURE")
                     and not c.text.lower().startswith(("if ", "where ", "should "))
+                    and not _RESULTS_IN.search(c.text)
                 ):
                     # a supplier's own sentence states a consequence only when it is about
                     # failure ("if ... it shall produce a rectification plan")
@@ -187,7 +188,10 @@ class DocumentAnalysis:
                 and p.section == item.section
                 and p.table is None
                 and not _bare_vague(c)
+                and not pc.has("RUNNING")
             ):
+                # (a report on running the service, "a monthly occupancy and incident
+                # report", evidences no commitment beside it)
                 # (evidence that merely sits nearby does not evidence "raise awareness of
                 # modern slavery": nothing in it is counted)
                 return p
@@ -239,7 +243,7 @@ class DocumentAnalysis:
                 # document's own paragraphs scope like clause numbers
                 codes = self._codes()
                 text = p.clause.text
-                found = set(_CODE.findall(text))
+                found = {m.group(1) for m in _SCOPED_CODE.finditer(text)}
                 for m in _CODE_RANGE.finditer(text):  # "Requirements S1 to S3"
                     low, high = int(m.group(2)), int(m.group(3))
                     found.update(f"{m.group(1)}{k}" for k in range(low, min(high, low + 50) + 1))
@@ -437,6 +441,26 @@ def _bare_vague(c: Clause) -> bool:
 _BECOMES_PART = re.compile(
     r"\b(?:commitments?|offers?|answers?|responses?|proposals?)\b[^.;]*\bwill become\b[^.;]*"
     r"\b(?:of|in|into|under) the (?:call-off |final )?contract\b", re.I)
+
+
+# "A Red rating ... shall result in a Default Notice": a sentence about what follows
+_RESULTS_IN = re.compile(r"\b(?:result|results|resulting) in\b|\blead to\b", re.I)
+_TIME_OF_DAY = re.compile(r"\b\d{1,2}[.:]\d{2}\s?(?:am|pm)\b|\b\d{1,2}\s?(?:am|pm)\b", re.I)
+_RESPONSE_TIME = re.compile(r"\bwithin\s+(?:\d+|one|two|three|four|five|ten)\s+"
+                            r"(?:minutes?|hours?|seconds?)\b", re.I)
+
+
+def _running_the_service(c: Clause) -> bool:
+    """An obligation about running the service (an opening time, a response time, cleaning)
+    with no social value theme of its own: a heading on social value above it does not make
+    it a social value commitment."""
+    if c.themes - {"general"}:
+        return False
+    return (
+        c.has("RUNNING")
+        or bool(_TIME_OF_DAY.search(c.text))
+        or bool(_RESPONSE_TIME.search(c.text))
+    )
 
 
 def _reports(c: Clause) -> bool:
@@ -930,7 +954,7 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
         failure_first = failure_first or _entitles_buyer(c)
         if (c.is_obligation or _passive_will(c)) and not failure_first and not _authority_hopes(c):
             analysis.obligations.append(s)
-            if all_scope or c.all_themes:
+            if all_scope or (c.all_themes and not _running_the_service(c)):
                 analysis.commitments.append(s)
         elif (
             s.table is not None
@@ -955,6 +979,11 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
 
 
 _CODE = re.compile(r"\b[A-Z]{1,4}\d+(?:\.\d+)*\b")
+# a code where a scope names it ("report on G1 and G3", "requirements S1 to S3"), not as a
+# word of a phrase ("the C3 spend falls short")
+_SCOPED_CODE = re.compile(
+    r"(?:\b(?:on|against|for|in|with|and|or|to|requirements?|paragraphs?|items?|commitments?|"
+    r"kpis?)|,)\s+([A-Z]{1,4}\d+(?:\.\d+)*)\b", re.I)
 _CODE_RANGE = re.compile(r"\b([A-Z]{1,4})(\d+)\s*(?:to|-|–)\s*\1(\d+)\b")
 _ROW_ID = re.compile(r"^(?:[A-Za-z]{1,5}[\s.-]?)?\d+(?:\.\d+)*[a-z]?\.?$|^\(?[a-z]\)$")
 def _says_something(text: str) -> bool:

@@ -74,6 +74,7 @@ LEMMA_LISTS: tuple[tuple[str, str, str], ...] = (
     ("obligations", "evidence_verbs", "EVIDENCE_VERB"),
     ("themes", "employment_words", "EMPLOY"),
     ("themes", "ignore", "THEME_IGNORE"),
+    ("themes", "operational", "RUNNING"),
     ("itt", "weighting", "WEIGHT"),
     ("itt", "evaluation", "EVAL"),
     ("itt", "measurable", "MEASURABLE"),
