@@ -51,7 +51,8 @@ class Clause:
         return self.hits.get(label, [])
 
     def has(self, label: str) -> bool:
-        return bool(self.hits.get(label))
+        # the analyzer stores a label only with at least one hit
+        return label in self.hits and bool(self.hits[label])
 
     def ents_of(self, labels: frozenset[str] | set[str]) -> list[Hit]:
         return [e for e in self.ents if e.label in labels]
