@@ -100,6 +100,8 @@ class DocumentAnalysis:
                 c = s.clause
                 if c.definition or c.ask or not _states(c, aspect):
                     continue
+                if s.table is not None and s.table[1] == 0:
+                    continue  # a column heading ("Evidence") requires nothing by itself
                 if (
                     aspect == "consequence"
                     and c.has("CONSEQ_EXCLUDE")
@@ -141,9 +143,13 @@ class DocumentAnalysis:
         themes = c.all_themes
         for p in self.providers(aspect):
             pc = p.clause
-            if p is not item and self._is_commitment(p) and not (
-                pc.has("REFS") or "general" in pc.themes
-            ):
+            own_duty = self._is_commitment(p) or (
+                # an obligation of another kind with its own evidence ("shall collect 2,500
+                # items ..., evidenced by a monthly return") evidences that obligation only
+                aspect == "evidence" and pc.is_obligation and not _reports(pc)
+                and _evidenced_by(pc)
+            )
+            if p is not item and own_duty and not (pc.has("REFS") or "general" in pc.themes):
                 # another commitment's own evidence ("..., evidenced by a spend analysis")
                 # covers only that commitment, unless it points at them all; a commitment
                 # that is also a reporting duty ("publish a Carbon Reduction Plan ... and
@@ -463,6 +469,12 @@ def _running_the_service(c: Clause) -> bool:
     )
 
 
+def _evidenced_by(c: Clause) -> bool:
+    """The clause's evidence is a participle phrase of its own ("..., evidenced by a monthly
+    return"), not a duty to hand evidence over ("shall return the monitoring form")."""
+    return any(h.text.lower().startswith("evidenced") for h in c.get("EVIDENCE"))
+
+
 def _reports(c: Clause) -> bool:
     """A reporting verb as a verb of the clause ("and submit annual emissions data"), not a
     participle describing its evidence ("evidenced by an annual spend analysis submitted to
@@ -508,7 +520,7 @@ _REF_WORDS = {
     "condition", "conditions", "requirement", "requirements",
 }
 # "report on paragraphs 2.1 and 2.3", "data for 14.1", "any part of paragraph 12.1"
-_SCOPING = {"in", "on", "against", "for", "of"}
+_SCOPING = {"in", "on", "against", "for", "by", "of"}
 # "comply with paragraph 2" scopes; "in accordance with clause 38" names a process
 _SCOPING_AFTER = {"with": {"comply", "complies", "complied", "complying", "compliance"}}
 _NEXT_NUMBER = re.compile(r"^\s*(to|-|–|and|or|,)\s*(\d+(?:\.\d+)*)")

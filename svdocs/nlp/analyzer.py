@@ -96,6 +96,7 @@ FAILURE_PHRASES = [
     "underperform", "miss", "not meet", "not achieve", "not deliver", "never meet",
     "do not meet", "do not achieve", "do not deliver", "be not meet", "be not achieve",
     "be not deliver", "have not be meet", "have not be achieve", "have not be deliver",
+    "fall short", "fall below",
     "below target", "below the target", "below its target",
     "below the trajectory", "behind the milestone", "behind plan", "below the milestone",
     "fall short",
@@ -177,7 +178,7 @@ def _after_question_code(text: list[str], first: int, end: int) -> int:
     return first
 
 
-_QUESTION_WORDS = frozenset({"question", "asks", "ask"})
+_QUESTION_WORDS = frozenset({"question", "asks", "ask", "asked"})
 _QUOTES = frozenset({'"', "“", "'", "‘"})
 _CLOSING = frozenset({'"', "”", "'", "’", ")"})
 
@@ -413,7 +414,14 @@ class Analyzer:
             return True
 
         hedges_raw = sorted((s, e) for s, e in found.get("HEDGE", []) if real_hedge(s, e))
-        for s, e in found.get("EXPECT_SUPPLIER", []):
+        # "the Authority may ask any supplier to show ...": the buyer's option, not a hedge
+        expect = [(s, e) for s, e in found.get("EXPECT_SUPPLIER", [])
+                  if not (s > 0 and lower[s - 1] in MODAL_HEDGES)]
+        if expect:
+            found["EXPECT_SUPPLIER"] = expect
+        else:
+            found.pop("EXPECT_SUPPLIER", None)
+        for s, e in expect:
             hedges_raw.append((s, e))
         candidates: list[tuple[int, int, str]] = [(s, e, "OBLIG") for s, e in strong]
         candidates += [(s, e, "OBLIG") for s, e in found.get("REQUIRE_SUPPLIER", [])]
