@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from ..model import Commitment
+from ..yaml_errors import yaml_error_line
 from .sandbox import render_string
 from .variables import Variable, VariableError
 
@@ -39,15 +40,6 @@ _Loader.yaml_implicit_resolvers = {
 def load_yaml(text: str) -> Any:
     """Parse YAML safely with dates kept as text; raises ``yaml.YAMLError``."""
     return yaml.load(text, Loader=_Loader)
-
-
-def yaml_error_line(exc: yaml.YAMLError, offset: int = 0) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    if mark is not None:
-        return f"malformed YAML at line {mark.line + 1 + offset}, column {mark.column + 1}: " \
-               f"{problem}"
-    return f"malformed YAML: {problem}"
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:

@@ -13,6 +13,7 @@ from ..errors import ValidationError
 from ..model import COMMITMENT_PARTS, Severity
 from ..nlp.lexicons import load_yaml
 from ..resources import rules_dir
+from ..yaml_errors import read_error_line
 
 #: Checks a rule may name. The first group are the built-in judgements; ``phrase``,
 #: ``pattern`` and ``requires`` are generic checks for users' own rules.
@@ -172,8 +173,8 @@ def _load_dir(folder: Path, builtin: bool) -> list[Rule]:
         try:
             data = load_yaml(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise ValidationError([f"cannot read rule: {msg}"], str(path)) from None
+            raise ValidationError([f"cannot read rule: {read_error_line(exc)}"],
+                                  str(path)) from None
         rules.append(_parse(data, path, builtin))
     return rules
 

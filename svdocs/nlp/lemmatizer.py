@@ -104,10 +104,11 @@ def word_lemma(lower: str, table: Any = None) -> str:
     """The lemma the svdocs lemmatizer gives a lower-case word."""
     table = lemma_table() if table is None else table
     value: str = _OVERRIDES.get(lower) or table.get(lower) or _strip_plural(lower, table)
-    if value != lower and value.endswith("ing"):
-        # the table gives "readings" -> "reading" but "reading" -> "read": follow it once more
-        # so that the plural and the singular share a lemma ("meter readings", "meter reading")
-        value = table.get(value, value)
+    if value != lower:
+        # the table gives "readings" -> "reading" but "reading" -> "read", and "tenderers" ->
+        # "tenderer" but "tenderer" -> "tender": follow it once more so that the plural and the
+        # singular share a lemma ("meter readings", "Successful Tenderers")
+        value = _OVERRIDES.get(value) or table.get(value, value)
     return value.lower()
 
 

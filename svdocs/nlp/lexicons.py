@@ -11,6 +11,7 @@ import yaml
 
 from ..errors import ValidationError
 from ..resources import rules_dir
+from ..yaml_errors import read_error_line
 
 # libyaml's loader when PyYAML was built with it (several times faster), else the pure-Python one
 _YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -91,8 +92,9 @@ def _read_folder(folder: Path) -> dict[str, dict[str, Any]]:
     for path in paths:
         try:
             loaded = load_yaml(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise ValidationError([f"cannot read lexicon: {exc}"], str(path)) from None
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise ValidationError([f"cannot read lexicon: {read_error_line(exc)}"],
+                                  str(path)) from None
         if not isinstance(loaded, dict):
             raise ValidationError(["a lexicon must be a YAML mapping"], str(path))
         data[path.stem] = loaded
