@@ -196,9 +196,9 @@ def unmeasurable(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
             yield _with_theme_fix(_on_sentence(rule, a, s, _first(vague)), c, a)
         elif (weak := _weak_conjunct(c, verbs)) is not None:
             yield _with_theme_fix(_on_sentence(rule, a, s, weak), c, a)
-        elif c.has("VAGUE_QTY") and not c.has("CONSEQ") and not _FLOOR.search(c.text):
+        elif (ceiling := _ceiling(c)) is not None:
             # "up to 3 trainees": a ceiling, met by delivering none
-            yield _with_theme_fix(_on_sentence(rule, a, s, _first(c.get("VAGUE_QTY"))), c, a)
+            yield _with_theme_fix(_on_sentence(rule, a, s, ceiling), c, a)
 
 
 # ", and [shall]" or "and shall / will / must" before the verb: a second commitment, not a
@@ -224,6 +224,19 @@ def _prohibition(c: Clause) -> bool:
         return False
     after = c.text[trigger.end - c.start :].lstrip(" ,").lower()
     return after.startswith(("not ", "never "))
+
+
+_QUANTITY_NEXT = re.compile(r"^\s*(?:[£$€]\s*)?\d")
+
+
+def _ceiling(c: Clause) -> Hit | None:
+    """A quantity stated only as a ceiling ("up to 3 trainees"), not "sign up to the Code"."""
+    if c.has("CONSEQ") or _FLOOR.search(c.text):
+        return None
+    for h in c.get("VAGUE_QTY"):
+        if _QUANTITY_NEXT.match(c.text[h.end - c.start :]):
+            return h
+    return None
 
 
 _FLOOR = re.compile(
