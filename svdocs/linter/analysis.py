@@ -88,6 +88,7 @@ class DocumentAnalysis:
     # defined terms that name one set of commitments among others ("the Framework Social
     # Value Commitments" beside "the Call-Off Social Value Commitments"), worked out once
     _set_terms: dict[str, list[str]] | None = None  # term -> the parts it is placed in
+    _own_texts: dict[int, str] = field(default_factory=dict)
 
     # -------------------------------------------------------------- coverage
     def providers(self, aspect: Aspect) -> list[Sentence]:
@@ -249,6 +250,9 @@ class DocumentAnalysis:
         """A commitment's words (lower case, plural heads made singular), with its lead-in's
         when it is a list item, and the term of a sentence just before it that introduces
         it ("shall deliver the following Call-Off Social Value Commitments")."""
+        cached = self._own_texts.get(id(item))
+        if cached is not None:
+            return cached
         texts = [x.clause.text for x in self.sentences if x.group == item.group]
         text = " ".join(texts) if item.clause.item else item.clause.text
         k = next((i for i, x in enumerate(self.sentences) if x is item), 0) - 1
@@ -258,7 +262,8 @@ class DocumentAnalysis:
                 text += " " + m.group(1)
                 break
             k -= 1
-        return _term_key(text)
+        self._own_texts[id(item)] = key = _term_key(text)
+        return key
 
     def _is_commitment(self, s: Sentence) -> bool:
         if self._commitment_ids is None:
