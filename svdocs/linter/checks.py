@@ -14,7 +14,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 
 from ..model import BlockKind, Finding, Location
 from ..nlp.clause import TIME_LABELS, Clause, Hit
-from .analysis import DocumentAnalysis, Sentence
+from .analysis import DocumentAnalysis, Sentence, weak_conjunct
 from .rules import Rule
 
 Check = Callable[[Rule, DocumentAnalysis], Iterator[Finding]]
@@ -194,28 +194,11 @@ def unmeasurable(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
             continue  # "shall not X": a prohibition is as precise as its X
         if vague and not c.measurable:
             yield _with_theme_fix(_on_sentence(rule, a, s, _first(vague)), c, a)
-        elif (weak := _weak_conjunct(c, verbs)) is not None:
+        elif (weak := weak_conjunct(c, verbs)) is not None:
             yield _with_theme_fix(_on_sentence(rule, a, s, weak), c, a)
         elif (ceiling := _ceiling(c)) is not None:
             # "up to 3 trainees": a ceiling, met by delivering none
             yield _with_theme_fix(_on_sentence(rule, a, s, ceiling), c, a)
-
-
-# ", and [shall]" or "and shall / will / must" before the verb: a second commitment, not a
-# verb joined to the first ("validate and support proposed changes")
-_CONJUNCTION = re.compile(r"(?:,\s*and(?:\s+(?:shall|will|must))?|\band\s+(?:shall|will|must))\s*$",
-                          re.I)
-
-
-def _weak_conjunct(c: Clause, verbs: list[Hit]) -> Hit | None:
-    """The vague verb that opens the second half of a sentence whose first half is measurable:
-    "shall offer 8 placements each year, and shall work with schools to raise awareness" (no
-    number, unit or date after it)."""
-    for h in verbs:
-        before = c.text[: h.start - c.start]
-        if _CONJUNCTION.search(before) and not any(t.start > h.start for t in c.targets):
-            return h
-    return None
 
 
 def _prohibition(c: Clause) -> bool:
