@@ -17,9 +17,10 @@ from spacy.tokens import Doc
 
 from ..config import LintConfig
 from ..model import Block, BlockKind, Document
-from ..nlp.clause import Clause, Hit
+from ..nlp.clause import Clause
 
 if TYPE_CHECKING:
+    from ..nlp.clause import Hit
     from .fix_clauses import ThemeFix
 
 Aspect = Literal["evidence", "consequence"]
