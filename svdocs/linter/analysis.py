@@ -21,6 +21,7 @@ from ..nlp.clause import Clause
 from .parties import resolve_party, supplier_aliases
 
 if TYPE_CHECKING:
+    from ..nlp.clause import Hit
     from .fix_clauses import ThemeFix
 
 Aspect = Literal["evidence", "consequence"]
@@ -90,6 +91,7 @@ class DocumentAnalysis:
     # defined terms that name one set of commitments among others ("the Framework Social
     # Value Commitments" beside "the Call-Off Social Value Commitments"), worked out once
     _set_terms: dict[str, list[str]] | None = None  # term -> the parts it is placed in
+    _own_texts: dict[int, str] = field(default_factory=dict)
 
     # -------------------------------------------------------------- coverage
     def providers(self, aspect: Aspect) -> list[Sentence]:
@@ -177,9 +179,16 @@ class DocumentAnalysis:
             if numbers:
                 # "the commitments in paragraph 1": only those (an item with no number of its
                 # own is in the clause its heading numbers: "(c)" under "Clause 3 – Outcomes")
-                if _in_ranges(item.number, numbers) or _in_ranges(
+                # ("for the placements in clause 14.2" leaves that clause's vague second half)
+                in_scope = _in_ranges(item.number, numbers) or _in_ranges(
                     _heading_number(item), numbers
-                ):
+                )
+                part_only = (
+                    aspect == "evidence"
+                    and _vague_second_half(c)
+                    and _qualified_only(pc, item.number)
+                )
+                if in_scope and not part_only:
                     return p
                 continue
             if named:
@@ -277,6 +286,9 @@ class DocumentAnalysis:
         """A commitment's words (lower case, plural heads made singular), with its lead-in's
         when it is a list item, and the term of a sentence just before it that introduces
         it ("shall deliver the following Call-Off Social Value Commitments")."""
+        cached = self._own_texts.get(id(item))
+        if cached is not None:
+            return cached
         texts = [x.clause.text for x in self.sentences if x.group == item.group]
         text = " ".join(texts) if item.clause.item else item.clause.text
         k = next((i for i, x in enumerate(self.sentences) if x is item), 0) - 1
@@ -286,7 +298,8 @@ class DocumentAnalysis:
                 text += " " + m.group(1)
                 break
             k -= 1
-        return _term_key(text)
+        self._own_texts[id(item)] = key = _term_key(text)
+        return key
 
     def _is_commitment(self, s: Sentence) -> bool:
         if self._commitment_ids is None:
@@ -433,6 +446,52 @@ def _passive_will(c: Clause) -> bool:
     if any(c.has(x) for x in ("EVAL", "WEIGHT", "PARTY|bidder", "REFS")):
         return False
     return bool(c.themes - {"general"}) and c.text[t.end - c.start :].lstrip().startswith("be ")
+
+
+# ", and [shall]" or "and shall / will / must" before the verb: a second commitment, not a
+# verb joined to the first ("validate and support proposed changes")
+_AND_SHALL = re.compile(r"(?:,\s*and(?:\s+(?:shall|will|must))?|\band\s+(?:shall|will|must))\s*$",
+                        re.I)
+
+
+def weak_conjunct(c: Clause, verbs: list[Hit]) -> Hit | None:
+    """The vague verb that opens the second half of a sentence whose first half is measurable:
+    "shall offer 8 placements each year, and shall work with schools to raise awareness" (no
+    number, unit or date after it)."""
+    for h in verbs:
+        before = c.text[: h.start - c.start]
+        if _AND_SHALL.search(before) and not any(t.start > h.start for t in c.targets):
+            return h
+    return None
+
+
+_GENERIC_SCOPE_NOUNS = {
+    "commitment", "commitments", "obligation", "obligations", "requirement", "requirements",
+    "target", "targets", "kpi", "kpis", "outcome", "outcomes", "duties", "duty", "those",
+    "each", "any", "all", "every", "performance", "progress", "delivery", "compliance",
+}
+
+
+def _qualified_only(c: Clause, number: str) -> bool:
+    """Is every reference to ``number`` qualified by a noun ("for the placements in clause
+    14.2"), so that it reaches only that part of the clause?"""
+    refs = [e for e in c.ents_of({"REF"}) if e.text.split()[-1].strip(".()") == number]
+    if not refs:
+        return False
+    for e in refs:
+        before = c.text[: e.start - c.start].lower().split()
+        if len(before) < 3 or before[-1] != "in" or before[-3] != "the":
+            return False
+        if before[-2] in _GENERIC_SCOPE_NOUNS:
+            return False
+    return True
+
+
+def _vague_second_half(c: Clause) -> bool:
+    """A sentence whose second commitment is only a vague verb ("..., and shall work with
+    schools to raise awareness of recycling")."""
+    verbs = [h for h in c.get("VAGUE_VERB") if not h.text.split()[0].lower().endswith("ed")]
+    return weak_conjunct(c, verbs) is not None
 
 
 def _bare_vague(c: Clause) -> bool:

@@ -14,7 +14,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 
 from ..model import BlockKind, Finding, Location
 from ..nlp.clause import TIME_LABELS, Clause, Hit
-from .analysis import DocumentAnalysis, Sentence
+from .analysis import DocumentAnalysis, Sentence, weak_conjunct
 from .parties import names_supplier
 from .rules import Rule
 
@@ -202,28 +202,11 @@ def unmeasurable(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
             continue  # "shall not X": a prohibition is as precise as its X
         if vague and not c.measurable:
             yield _with_theme_fix(_on_sentence(rule, a, s, _first(vague)), c, a)
-        elif (weak := _weak_conjunct(c, verbs)) is not None:
+        elif (weak := weak_conjunct(c, verbs)) is not None:
             yield _with_theme_fix(_on_sentence(rule, a, s, weak), c, a)
-        elif c.has("VAGUE_QTY") and not c.has("CONSEQ") and not _FLOOR.search(c.text):
+        elif (ceiling := _ceiling(c)) is not None:
             # "up to 3 trainees": a ceiling, met by delivering none
-            yield _with_theme_fix(_on_sentence(rule, a, s, _first(c.get("VAGUE_QTY"))), c, a)
-
-
-# ", and [shall]" or "and shall / will / must" before the verb: a second commitment, not a
-# verb joined to the first ("validate and support proposed changes")
-_CONJUNCTION = re.compile(r"(?:,\s*and(?:\s+(?:shall|will|must))?|\band\s+(?:shall|will|must))\s*$",
-                          re.I)
-
-
-def _weak_conjunct(c: Clause, verbs: list[Hit]) -> Hit | None:
-    """The vague verb that opens the second half of a sentence whose first half is measurable:
-    "shall offer 8 placements each year, and shall work with schools to raise awareness" (no
-    number, unit or date after it)."""
-    for h in verbs:
-        before = c.text[: h.start - c.start]
-        if _CONJUNCTION.search(before) and not any(t.start > h.start for t in c.targets):
-            return h
-    return None
+            yield _with_theme_fix(_on_sentence(rule, a, s, ceiling), c, a)
 
 
 def _prohibition(c: Clause) -> bool:
@@ -232,6 +215,19 @@ def _prohibition(c: Clause) -> bool:
         return False
     after = c.text[trigger.end - c.start :].lstrip(" ,").lower()
     return after.startswith(("not ", "never "))
+
+
+_QUANTITY_NEXT = re.compile(r"^\s*(?:[£$€]\s*)?\d")
+
+
+def _ceiling(c: Clause) -> Hit | None:
+    """A quantity stated only as a ceiling ("up to 3 trainees"), not "sign up to the Code"."""
+    if c.has("CONSEQ") or _FLOOR.search(c.text):
+        return None
+    for h in c.get("VAGUE_QTY"):
+        if _QUANTITY_NEXT.match(c.text[h.end - c.start :]):
+            return h
+    return None
 
 
 _FLOOR = re.compile(
