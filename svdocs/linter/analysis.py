@@ -30,6 +30,7 @@ _TABLE_HEADS: dict[str, tuple[str, ...]] = {
     "frequency": ("frequency", "reporting", "how often", "when"),
     "consequence": (
         "consequence", "remedy", "remedies", "service credit", "failure", "sanction", "shortfall",
+        "deduction", "if missed", "penalty",
     ),
     "kpi": ("kpi", "key performance", "indicator", "measure", "metric", "target", "commitment"),
 }
@@ -308,14 +309,27 @@ class DocumentAnalysis:
 
     def _in_named_part(self, item: Sentence, named: list[str]) -> bool:
         text = item.clause.text
+        extra: list[str] = []
         if item.table is not None:  # a KPI table row is named in any of its cells
             text = " ".join(s.clause.text for s in self.sentences if s.table == item.table)
-        places = [_ANNEXE.sub("annex", t.lower()) for t in (text, *item.section)]
+            extra = self._table_title(item.table[0])  # "Table 1: Social Value Commitments"
+        places = [_ANNEXE.sub("annex", t.lower()) for t in (text, *item.section, *extra)]
         for name in named:
             pattern = re.compile(r"\b" + re.escape(name) + r"\b")
             if any(pattern.search(place) for place in places):
                 return True
         return False
+
+    def _table_title(self, table: int) -> list[str]:
+        """The paragraph just before a table, when it is a short title or caption."""
+        first = next((s for s in self.sentences if s.table is not None and s.table[0] == table),
+                     None)
+        if first is None:
+            return []
+        before = [s for s in self.sentences if s.block < first.block and s.table is None]
+        if before and before[-1].block == first.block - 1 and len(before[-1].clause.text) < 120:
+            return [before[-1].clause.text]
+        return []
 
     def consequence_statement(self) -> Sentence | None:
         """For an ITT: a sentence saying commitments become contractual with consequences."""
@@ -511,8 +525,13 @@ _BECOMES_PART = re.compile(
 # "A Red rating ... shall result in a Default Notice": a sentence about what follows
 _RESULTS_IN = re.compile(r"\b(?:result|results|resulting) in\b|\blead to\b", re.I)
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}[.:]\d{2}\s?(?:am|pm)\b|\b\d{1,2}\s?(?:am|pm)\b", re.I)
-_RESPONSE_TIME = re.compile(r"\bwithin\s+(?:\d+|one|two|three|four|five|ten)\s+"
-                            r"(?:minutes?|hours?|seconds?)\b", re.I)
+_RESPONSE_TIME = re.compile(
+    r"\bwithin\s+(?:\d+|one|two|three|four|five|ten)\s+(?:minutes?|hours?|seconds?|"
+    r"(?:working |operational |business )?days?)\s+(?:of|from|after)\s+(?:the\s+|each\s+|a\s+)?"
+    r"(?:referral|request|call|complaint|report|logging|ticket|notification|booking|contact|"
+    r"incident|"
+    r"being|the)|\bwithin\s+(?:\d+|one|two|three|four|five|ten)\s+(?:minutes?|hours?|"
+    r"seconds?)\b", re.I)
 
 
 def _running_the_service(c: Clause) -> bool:
@@ -607,7 +626,8 @@ _PART_ID = re.compile(rf"(?:({_PART_KIND})\s+)?([a-z0-9]+)", re.I)
 _LIST_WORDS = {"and", "or", "to"}
 
 _WHOLE = re.compile(
-    r"\b(?:in|of) this (?:schedule|annex|appendix|part|specification|contract)\b", re.I
+    r"\b(?:in|of) this (?:schedule|annex|appendix|part|specification|contract|order form|"
+    r"call-off order|order|agreement|licence|section)\b", re.I
 )
 # "the Rectification Plan process in Clause 27": where a process is, not what is covered
 # ("the people referred to in requirement 2": a pointer back, not a scope)

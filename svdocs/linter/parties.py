@@ -54,6 +54,7 @@ def supplier_words() -> tuple[str, ...]:
         _WORDS = tuple(sorted(w for w in words if w))
     return _WORDS
 # "shall be provided", "will be explored", "should be offered" ... "by the Contractor"
+_SUCCESSFUL = re.compile(r"\b(?:the|each|any)\s+successful\s+[A-Z][a-z]+", re.I)
 _AGENT = re.compile(r"\bby\s+(?:(?:the|each|every|any|a)\s+)?([a-z][a-z -]{2,40})", re.I)
 _PASSIVE = re.compile(r"^\s*(?:also\s+|not\s+)?be\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|un|t)\b", re.I)
 
@@ -91,6 +92,8 @@ def resolve_party(c: Clause, aliases: frozenset[str]) -> str | None:
     end = c.trigger.end - c.start
     subject, rest = c.text[:start], c.text[end:]
     if aliases and _names(subject, aliases):
+        return "supplier"
+    if _SUCCESSFUL.search(subject):  # "The successful Caterer should ...": the winner
         return "supplier"
     if _PASSIVE.match(rest):
         agent = _AGENT.search(rest)

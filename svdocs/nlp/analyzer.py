@@ -73,6 +73,7 @@ LEMMA_LISTS: tuple[tuple[str, str, str], ...] = (
     ("obligations", "admin_verbs", "ADMIN"),
     ("obligations", "evidence_verbs", "EVIDENCE_VERB"),
     ("themes", "employment_words", "EMPLOY"),
+    ("themes", "buying_words", "BUY"),
     ("themes", "ignore", "THEME_IGNORE"),
     ("themes", "operational", "RUNNING"),
     ("itt", "weighting", "WEIGHT"),
@@ -105,6 +106,7 @@ _DETERMINERS = ["", "the ", "a ", "each ", "all ", "any "]
 
 
 _CURRENCIES = frozenset({"£", "$", "€"})
+_ALLOWS = frozenset({"allow", "allows", "permit", "permits", "permitting"})
 
 
 def _token_matches(tokens: TokenTable) -> list[tuple[str, int, int]]:
@@ -114,6 +116,15 @@ def _token_matches(tokens: TokenTable) -> list[tuple[str, int, int]]:
     n = tokens.n
     lower = tokens.lower
     out = [("NUMBER", i, i + 1) for i in tokens.numbers]
+    for i in _positions(lower, "far"):
+        # "as far as its programming allows", "as far as the Supplier's resources permit"
+        if i > 0 and lower[i - 1] == "as" and i + 1 < n and lower[i + 1] == "as":
+            for j in range(i + 2, min(i + 8, n)):
+                if lower[j] in _ALLOWS:
+                    out.append(("HEDGE", i - 1, j + 1))
+                    break
+                if lower[j] in {".", ";", ","}:
+                    break
     for i in _positions(lower, "from"):
         if i + 1 >= n:
             continue
@@ -569,7 +580,11 @@ class Analyzer:
             and text_of[j][1:].isdigit())
         ):
             j += 1
-        opens_with_ask = any(s == j for s, _ in asks)
+        opens_with_ask = any(s == j for s, _ in asks) or (
+            # "Question Q7.1 asks Tenderers to state ...": a question, described
+            lower[first] == "question"
+            and any(lower[k] in _QUESTION_WORDS for k in range(first + 1, min(first + 5, sent_end)))
+        )
         if not (clause.item and clause.inherited):
             if opens_with_ask:
                 clause.ask = True
@@ -596,6 +611,14 @@ class Analyzer:
             # "recruit its crews from the local area": hiring locally is social value even
             # when no other theme word is used ("local weather conditions" is not)
             clause.themes = {"local-employment"}
+        elif (
+            not clause.themes
+            and found.get("LOCAL")
+            and found.get("BUY")
+            and not found.get("LOCAL_DEF")
+        ):
+            # "offer snow ploughing subcontracts to local farmers": buying locally
+            clause.themes = {"supply-chain"}
         item_tokens: set[int] = set()
         if clause.item and text_of[mark] == "(":
             item_tokens = {mark, mark + 1, mark + 2}
