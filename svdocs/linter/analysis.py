@@ -89,6 +89,8 @@ class DocumentAnalysis:
     _scopes: dict[int, tuple[list[tuple[str, str]], list[str]]] = field(default_factory=dict)
     _row_themes: dict[int, set[str]] = field(default_factory=dict)
     _code_set: set[str] | None = None
+    _terms_named: dict[int, list[str]] = field(default_factory=dict)  # provider id -> terms
+    _own: dict[int, bool] = field(default_factory=dict)  # provider id -> own evidence only
     # defined terms that name one set of commitments among others ("the Framework Social
     # Value Commitments" beside "the Call-Off Social Value Commitments"), worked out once
     _set_terms: dict[str, list[str]] | None = None  # term -> the parts it is placed in
@@ -149,8 +151,7 @@ class DocumentAnalysis:
             own_duty = self._is_commitment(p) or (
                 # an obligation of another kind with its own evidence ("shall collect 2,500
                 # items ..., evidenced by a monthly return") evidences that obligation only
-                aspect == "evidence" and pc.is_obligation and not _reports(pc)
-                and _evidenced_by(pc)
+                aspect == "evidence" and self._own_evidence(p)
             )
             if p is not item and own_duty and not (pc.has("REFS") or "general" in pc.themes):
                 # another commitment's own evidence ("..., evidenced by a spend analysis")
@@ -279,9 +280,22 @@ class DocumentAnalysis:
             self._set_terms = _set_terms(self.sentences)
         if not self._set_terms:
             return []
-        return [
-            key for key in map(_term_key, _defined_terms(p.clause.text)) if key in self._set_terms
-        ]
+        found = self._terms_named.get(id(p))
+        if found is None:
+            found = [
+                key for key in map(_term_key, _defined_terms(p.clause.text))
+                if key in self._set_terms
+            ]
+            self._terms_named[id(p)] = found
+        return found
+
+    def _own_evidence(self, p: Sentence) -> bool:
+        """An obligation (not a reporting duty) with an "evidenced by" of its own."""
+        flag = self._own.get(id(p))
+        if flag is None:
+            c = p.clause
+            flag = self._own[id(p)] = c.is_obligation and not _reports(c) and _evidenced_by(c)
+        return flag
 
     def _own_text(self, item: Sentence) -> str:
         """A commitment's words (lower case, plural heads made singular), with its lead-in's
