@@ -255,13 +255,21 @@ class Analyzer:
             for label, phrases in lists:
                 matcher.add(label, [next(keys) for _ in phrases])
         self.strings = nlp.vocab.strings
+        self.labels: dict[int, str] = {}
         self.years = frozenset(YEARS)
 
     # ------------------------------------------------------------------ matching
+    def _label(self, key: int) -> str:
+        label: str = self.strings[key]
+        self.labels[key] = label
+        return label
+
     def _matches(self, doc: Doc, tokens: TokenTable) -> list[tuple[str, int, int]]:
-        strings = self.strings
+        # match ids to label strings through a plain dict (the StringStore lookup per match
+        # cost more than the matching)
+        labels = self.labels
         out = [
-            (strings[m], s, e)
+            (labels.get(m) or self._label(m), s, e)
             for matcher in (self.lemma_matcher, self.lower_matcher)
             for m, s, e in matcher(doc)
         ]
