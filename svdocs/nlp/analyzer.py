@@ -106,6 +106,8 @@ _DETERMINERS = ["", "the ", "a ", "each ", "all ", "any "]
 
 
 _CURRENCIES = frozenset({"£", "$", "€"})
+_NOT_HITS = frozenset({"HEDGE", "OBLIG", "NUMBER"})  # kept on the clause in other forms
+_POSSESSIVES = frozenset({"its", "their", "our", "your", "his", "her"})
 _ALLOWS = frozenset({"allow", "allows", "permit", "permits", "permitting"})
 
 
@@ -384,7 +386,9 @@ class Analyzer:
         # skip trailing whitespace in the sentence text
         text = doc_text[base : ends[sent_end - 1]].rstrip()
         clause = Clause(index=k, start=base, end=base + len(text), text=text)
-        date_tokens = {i for label, s, e in ents if label == "DATE" for i in range(s, e)}
+        date_tokens = (
+            {i for label, s, e in ents if label == "DATE" for i in range(s, e)} if ents else set()
+        )
         first = sent_start
         while first < sent_end and space[first]:
             first += 1
@@ -449,7 +453,7 @@ class Analyzer:
                 candidates.append((s, e, "HEDGE"))
         candidates.sort()
 
-        possessive = {"its", "their", "our", "your", "his", "her"}
+        possessive = _POSSESSIVES
 
         def subject_between(lo: int, hi: int) -> tuple[str, int, int] | None:
             """The last party named in [lo, hi) that can be a subject, or "joint"."""
@@ -605,9 +609,14 @@ class Analyzer:
         # everything else: hits in character offsets
         hits: dict[str, list[Hit]] = {}
         for label, spans in found.items():
-            if label in ("HEDGE", "OBLIG", "NUMBER"):
+            if label in _NOT_HITS or not spans:
                 continue
-            hits[label] = [hit(label, s, e) for s, e in sorted(spans)]
+            if len(spans) == 1:  # most labels occur once in a sentence
+                s, e = spans[0]
+                start, end = idx[s], ends[e - 1]
+                hits[label] = [Hit(label, start, end, doc_text[start:end])]
+            else:
+                hits[label] = [hit(label, s, e) for s, e in sorted(spans)]
         clause.hits = hits
         clause.themes = {label.split("|", 1)[1] for label in found if label.startswith("THEME|")}
         if (
@@ -631,7 +640,7 @@ class Analyzer:
         if clause.item and text_of[mark] == "(":
             item_tokens = {mark, mark + 1, mark + 2}
         clause.ents = [hit(label, s, e) for label, s, e in ents]
-        in_ent = {i for _, s, e in ents for i in range(s, e)}
+        in_ent = {i for _, s, e in ents for i in range(s, e)} if ents else set()
         years = self.years
         for s, _e in found.get("NUMBER", []):
             word = text_of[s]
