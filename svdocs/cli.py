@@ -54,6 +54,12 @@ class SvdocsGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("svdocs: interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # the reader of our output has gone ("svdocs lint ... | head"): stop quietly, as
+            # command-line tools do, and keep the interpreter's last flush from failing too
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(141)
         except Exception as exc:  # pragma: no cover - safety net for bugs
             if os.environ.get("SVDOCS_DEBUG"):
                 raise

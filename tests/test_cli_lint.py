@@ -246,3 +246,31 @@ def test_lint_does_not_load_the_clause_library_machinery(tmp_path: Path) -> None
                             timeout=120)
     assert "loaded=" in result.stderr
     assert result.stderr.split("loaded=")[1].strip() == ""
+
+
+
+def test_a_reader_that_stops_early_gets_no_error(tmp_path: Path) -> None:
+    """`svdocs eval DIR -v | head`: the closed pipe ends the run quietly (exit 141), with no
+    traceback and no "internal error"."""
+    import subprocess
+    import sys
+
+    groups = ", ".join(f"community group {i}" for i in range(150))
+    for n in range(120):  # a report of about 1 MB, far more than a pipe holds
+        (tmp_path / f"d{n}.txt").write_text(
+            f"The Supplier shall endeavour to support local charities and {groups}.\n",
+            encoding="utf-8",
+        )
+        (tmp_path / f"d{n}.expected.yml").write_text("description: x\nfindings: []\n",
+                                                     encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "svdocs", "eval", str(tmp_path), "-v"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away with most of the report unread
+    err = proc.stderr.read().decode()
+    code = proc.wait(timeout=120)
+    assert err == "", err
+    assert code == 141
