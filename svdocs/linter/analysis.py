@@ -327,7 +327,9 @@ class DocumentAnalysis:
         if item.table is not None:  # a KPI table row is named in any of its cells
             text = " ".join(s.clause.text for s in self.sentences if s.table == item.table)
             extra = self._table_title(item.table[0])  # "Table 1: Social Value Commitments"
-        places = [_ANNEXE.sub("annex", t.lower()) for t in (text, *item.section, *extra)]
+        places = [
+            _ANNEXE.sub("annex", t.lower()) for t in (text, *item.section, *extra, item.label)
+        ]
         for name in named:
             pattern = re.compile(r"\b" + re.escape(name) + r"\b")
             if any(pattern.search(place) for place in places):
@@ -571,10 +573,33 @@ def _reports(c: Clause) -> bool:
     """A reporting verb as a verb of the clause ("and submit annual emissions data"), not a
     participle describing its evidence ("evidenced by an annual spend analysis submitted to
     the Authority")."""
-    return any(
-        not h.text.lower().endswith("ed") and h.text.lower() not in _PARTICIPLES
-        for h in (*c.get("EVIDENCE_VERB"), *c.get("ADMIN"))
-    )
+    evidence = [h.start for h in c.get("EVIDENCE")]
+    for h in c.get("EVIDENCE_VERB"):
+        word = h.text.lower()
+        if word.endswith("ed") or word in _PARTICIPLES:
+            continue
+        # "submit annual emissions data": the verb hands evidence over; "give food to 250
+        # households each month, evidenced by ..." gives the outcome itself (a target stands
+        # between the verb and the evidence)
+        if any(start > h.end and not _has_digit(c, h.end, start) for start in evidence):
+            return True
+    for h in (*c.get("ADMIN"), *(e for e in c.get("EVIDENCE") if e.text.lower() == "evidence")):
+        word = h.text.lower()
+        if word.endswith("ed") or word in _PARTICIPLES:
+            continue
+        before = c.text[: h.start - c.start].split()
+        # the clause's verb ("shall report", "and record"), not a noun ("its records")
+        if before and before[-1].lower() in _VERB_BEFORE:
+            return True
+    return False
+
+
+def _has_digit(c: Clause, start: int, end: int) -> bool:
+    """Does the clause's text between two offsets of its block hold a figure?"""
+    return any(ch.isdigit() for ch in c.text[start - c.start : end - c.start])
+
+
+_VERB_BEFORE = frozenset({"shall", "will", "must", "and", "to", "also", "or"})
 
 
 # irregular participles of the evidence verbs ("a planting register and photographs sent to
@@ -604,6 +629,9 @@ def _states(c: Clause, aspect: Aspect) -> bool:
         return c.has("EVIDENCE")
     if c.has("CONSEQ"):
         return True
+    if c.has("CONSEQ_REDUCE") and c.has("FAILURE"):
+        # "If the Licensee fails to meet paragraph 3, the allowance shall be reduced by ..."
+        return True
     return c.has("CONSEQ_PAY") and c.has("FAILURE") and bool(c.ents_of({"MONEY"}))
 
 
@@ -615,7 +643,7 @@ _REF_WORDS = {
 _SCOPING = {"in", "on", "against", "for", "by", "of"}
 # "comply with paragraph 2" scopes; "in accordance with clause 38" names a process
 _SCOPING_AFTER = {"with": {"comply", "complies", "complied", "complying", "compliance"}}
-_NEXT_NUMBER = re.compile(r"^\s*(to|-|–|and|or|,)\s*(\d+(?:\.\d+)*)")
+_NEXT_NUMBER = re.compile(r"^\s*(to|-|–|and|or|,)\s*([A-Z]?\d+(?:\.\d+)*)")
 _PART_KIND = r"(?:annexe|annex|appendix|schedule|part|table|kpi)(?:e?s)?"
 _NAMED_PART = re.compile(
     r"\b(?:(?:commitments?|kpis?|key performance indicators?|targets?|obligations?|requirements?|"
@@ -753,8 +781,9 @@ def _heading_number(item: Sentence) -> str:
     return ""
 
 
-_TITLE_LINE = re.compile(r"^(?:clause|section|paragraph)\s+\d+(?:\.\d+)*\s*[–:—-]\s*\S[^.;]{0,60}$",
-                         re.I)
+_TITLE_LINE = re.compile(
+    r"^(?:clause|section|paragraph|part|schedule|annex|annexe|appendix)\s+(?:\d+(?:\.\d+)*|[A-Z])"
+    r"\s*[–:—-]\s*\S[^.;]{0,60}$", re.I)
 
 
 def _title_line(block: Block) -> str:
@@ -878,6 +907,11 @@ _LABELLED = re.compile(
 
 def _block_number(block: Block) -> str:
     if block.number:
+        typed = _NUMBER.match(block.text) if block.kind is BlockKind.LIST_ITEM else None
+        if typed and typed.group(1)[:1].isdigit():
+            # "<li>3. The Licensee shall ...</li>": the number the text types is the one the
+            # document's cross-references use, not the list's own count
+            return typed.group(1)
         return block.number.strip().strip(".()")
     m = _NUMBER.match(block.text) or _LABELLED.match(block.text)
     return m.group(1) if m else ""

@@ -56,6 +56,7 @@ LEMMA_LISTS: tuple[tuple[str, str, str], ...] = (
     ("consequence", "terms", "CONSEQ"),
     ("consequence", "exclusions", "CONSEQ_EXCLUDE"),
     ("consequence", "payment", "CONSEQ_PAY"),
+    ("consequence", "reductions", "CONSEQ_REDUCE"),
     ("consequence", "operational", "OPERATIONAL"),
     ("vague_terms", "quantity", "VAGUE_QTY"),
     ("vague_verbs", "ignore", "VAGUE_IGNORE"),
@@ -74,6 +75,7 @@ LEMMA_LISTS: tuple[tuple[str, str, str], ...] = (
     ("obligations", "evidence_verbs", "EVIDENCE_VERB"),
     ("themes", "employment_words", "EMPLOY"),
     ("themes", "buying_words", "BUY"),
+    ("themes", "resident_words", "RESIDENT"),
     ("themes", "ignore", "THEME_IGNORE"),
     ("themes", "operational", "RUNNING"),
     ("itt", "weighting", "WEIGHT"),
@@ -627,6 +629,9 @@ class Analyzer:
         ):
             # "recruit its crews from the local area": hiring locally is social value even
             # when no other theme word is used ("local weather conditions" is not)
+            clause.themes = {"local-employment"}
+        elif not clause.themes and found.get("EMPLOY") and found.get("RESIDENT"):
+            # "strive to hire Quay Residents", "employ people who live in the parish"
             clause.themes = {"local-employment"}
         elif (
             not clause.themes
