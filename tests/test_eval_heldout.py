@@ -54,31 +54,15 @@ class Minimums:
 # The first set has 60 documents; the second to the eighth, each written later to
 # replace the earlier ones as the honest measure, have 40, so their minimums are their own
 # (about a third clean, each category in 10).
+# the second to the eighth sets have 40 documents each, about a third clean, each category in 10
+STANDARD = Minimums(
+    docs=40, md=22, txt=10, html=6, labels_per_category=10, docs_per_category=10, clean=12
+)
 HELDOUT_SETS = {
     "eval_heldout": Minimums(
         docs=40, md=20, txt=8, html=4, labels_per_category=8, docs_per_category=8, clean=15
     ),
-    "eval_heldout2": Minimums(
-        docs=40, md=22, txt=10, html=6, labels_per_category=10, docs_per_category=10, clean=12
-    ),
-    "eval_heldout3": Minimums(
-        docs=40, md=22, txt=10, html=6, labels_per_category=10, docs_per_category=10, clean=12
-    ),
-    "eval_heldout4": Minimums(
-        docs=40, md=22, txt=10, html=6, labels_per_category=10, docs_per_category=10, clean=12
-    ),
-    "eval_heldout5": Minimums(
-        docs=40, md=22, txt=10, html=6, labels_per_category=10, docs_per_category=10, clean=12
-    ),
-    "eval_heldout6": Minimums(
-        docs=40, md=22, txt=10, html=6, labels_per_category=10, docs_per_category=10, clean=12
-    ),
-    "eval_heldout7": Minimums(
-        docs=40, md=22, txt=10, html=6, labels_per_category=10, docs_per_category=10, clean=12
-    ),
-    "eval_heldout8": Minimums(
-        docs=40, md=22, txt=10, html=6, labels_per_category=10, docs_per_category=10, clean=12
-    ),
+    **{f"eval_heldout{n}": STANDARD for n in range(2, 9)},
 }
 FOLDERS = {name: TESTS / name for name in HELDOUT_SETS}
 DOCS = {name: documents(folder) for name, folder in FOLDERS.items()}

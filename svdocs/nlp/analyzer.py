@@ -139,6 +139,25 @@ def _token_matches(tokens: TokenTable) -> list[tuple[str, int, int]]:
     return out
 
 
+# A theme implied by two kinds of words together, when the sentence names none: (labels
+# that must all be found, a label that must not be, the theme)
+_IMPLIED_THEMES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    # "recruit its crews from the local area" ("local weather conditions" is no theme)
+    (("LOCAL", "EMPLOY"), "LOCAL_DEF", "local-employment"),
+    # "strive to hire Quay Residents", "employ people who live in the parish"
+    (("EMPLOY", "RESIDENT"), "", "local-employment"),
+    # "offer snow ploughing subcontracts to local farmers": buying locally
+    (("LOCAL", "BUY"), "LOCAL_DEF", "supply-chain"),
+)
+
+
+def _implied_themes(found: dict[str, list[tuple[int, int]]]) -> set[str]:
+    for needed, unless, theme in _IMPLIED_THEMES:
+        if all(found.get(label) for label in needed) and not (unless and found.get(unless)):
+            return {theme}
+    return set()
+
+
 def _positions(items: list[str], value: str) -> list[int]:
     """Where ``value`` occurs in ``items`` (``list.index`` scans in C)."""
     out: list[int] = []
@@ -621,26 +640,8 @@ class Analyzer:
                 hits[label] = [hit(label, s, e) for s, e in sorted(spans)]
         clause.hits = hits
         clause.themes = {label.split("|", 1)[1] for label in found if label.startswith("THEME|")}
-        if (
-            not clause.themes
-            and found.get("LOCAL")
-            and found.get("EMPLOY")
-            and not found.get("LOCAL_DEF")
-        ):
-            # "recruit its crews from the local area": hiring locally is social value even
-            # when no other theme word is used ("local weather conditions" is not)
-            clause.themes = {"local-employment"}
-        elif not clause.themes and found.get("EMPLOY") and found.get("RESIDENT"):
-            # "strive to hire Quay Residents", "employ people who live in the parish"
-            clause.themes = {"local-employment"}
-        elif (
-            not clause.themes
-            and found.get("LOCAL")
-            and found.get("BUY")
-            and not found.get("LOCAL_DEF")
-        ):
-            # "offer snow ploughing subcontracts to local farmers": buying locally
-            clause.themes = {"supply-chain"}
+        if not clause.themes:
+            clause.themes = _implied_themes(found)
         item_tokens: set[int] = set()
         if clause.item and text_of[mark] == "(":
             item_tokens = {mark, mark + 1, mark + 2}
