@@ -107,6 +107,8 @@ class DocumentAnalysis:
                     continue
                 if s.table is not None and s.table[1] == 0:
                     continue  # a column heading ("Evidence") requires nothing by itself
+                if c.trigger is None and len(c.text.split()) <= 4 and s.table is None:
+                    continue  # a title line ("Evidence of reuse.") requires nothing either
                 if (
                     aspect == "consequence"
                     and c.has("CONSEQ_EXCLUDE")
@@ -583,7 +585,7 @@ def _reports(c: Clause) -> bool:
         # between the verb and the evidence)
         if any(start > h.end and not _has_digit(c, h.end, start) for start in evidence):
             return True
-    for h in (*c.get("ADMIN"), *(e for e in c.get("EVIDENCE") if e.text.lower() == "evidence")):
+    for h in c.get("ADMIN"):
         word = h.text.lower()
         if word.endswith("ed") or word in _PARTICIPLES:
             continue

@@ -455,7 +455,11 @@ class Analyzer:
                 return s > 0 and (s in party_ends or lower[s - 1] in _PLAN_VERB_BEFORE)
             if word == "may" and s + 2 < n and lower[s + 1] == "be":
                 return lower[s + 2] not in _PASSIVE_OPTION
-            return True
+            # "a vacancy that could not have been filled": what was possible, not a promise
+            return not (
+                word in MODAL_HEDGES and s + 2 < n and lower[s + 1] == "not"
+                and lower[s + 2] == "have"
+            )
 
         hedges_raw = sorted((s, e) for s, e in found.get("HEDGE", []) if real_hedge(s, e))
         # "the Authority may ask any supplier to show ...": the buyer's option, not a hedge
