@@ -91,6 +91,7 @@ class DocumentAnalysis:
     _code_set: set[str] | None = None
     _terms_named: dict[int, list[str]] = field(default_factory=dict)  # provider id -> terms
     _own: dict[int, bool] = field(default_factory=dict)  # provider id -> own evidence only
+    _titles: dict[int, list[str]] = field(default_factory=dict)  # table -> its title line
     # defined terms that name one set of commitments among others ("the Framework Social
     # Value Commitments" beside "the Call-Off Social Value Commitments"), worked out once
     _set_terms: dict[str, list[str]] | None = None  # term -> the parts it is placed in
@@ -339,15 +340,22 @@ class DocumentAnalysis:
         return False
 
     def _table_title(self, table: int) -> list[str]:
-        """The paragraph just before a table, when it is a short title or caption."""
-        first = next((s for s in self.sentences if s.table is not None and s.table[0] == table),
-                     None)
-        if first is None:
-            return []
-        before = [s for s in self.sentences if s.block < first.block and s.table is None]
-        if before and before[-1].block == first.block - 1 and len(before[-1].clause.text) < 120:
-            return [before[-1].clause.text]
-        return []
+        """The paragraph just before a table, when it is a short title or caption (worked out
+        once per table)."""
+        found = self._titles.get(table)
+        if found is None:
+            found = []
+            previous: Sentence | None = None
+            for s in self.sentences:
+                if s.table is not None and s.table[0] == table:
+                    if (previous is not None and previous.block == s.block - 1
+                            and len(previous.clause.text) < 120):
+                        found = [previous.clause.text]
+                    break
+                if s.table is None:
+                    previous = s
+            self._titles[table] = found
+        return found
 
     def consequence_statement(self) -> Sentence | None:
         """For an ITT: a sentence saying commitments become contractual with consequences."""
@@ -544,12 +552,11 @@ _BECOMES_PART = re.compile(
 _RESULTS_IN = re.compile(r"\b(?:result|results|resulting) in\b|\blead to\b", re.I)
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}[.:]\d{2}\s?(?:am|pm)\b|\b\d{1,2}\s?(?:am|pm)\b", re.I)
 _RESPONSE_TIME = re.compile(
-    r"\bwithin\s+(?:\d+|one|two|three|four|five|ten)\s+(?:minutes?|hours?|seconds?|"
-    r"(?:working |operational |business )?days?)\s+(?:of|from|after)\s+(?:the\s+|each\s+|a\s+)?"
+    r"\bwithin\s+(?:\d+|one|two|three|four|five|ten)\s+(?:(?:minutes?|hours?|seconds?)\b|"
+    # days only when counted from a request: "within 5 working days of referral"
+    r"(?:working |operational |business )?days?\s+(?:of|from|after)\s+(?:the\s+|each\s+|a\s+)?"
     r"(?:referral|request|call|complaint|report|logging|ticket|notification|booking|contact|"
-    r"incident|"
-    r"being|the)|\bwithin\s+(?:\d+|one|two|three|four|five|ten)\s+(?:minutes?|hours?|"
-    r"seconds?)\b", re.I)
+    r"incident|being|the))", re.I)
 
 
 def _running_the_service(c: Clause) -> bool:

@@ -16,6 +16,7 @@ Council"). Contracts also name them in their own words and in passive drafting:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -39,22 +40,22 @@ _NOT_SUPPLIER = frozenset({
     "employer", "purchaser", "association", "agreement", "contract", "company", "parties",
     "party", "department", "college", "university", "school", "academy", "group",
 })
-_WORDS: tuple[str, ...] | None = None
 
 
+@functools.cache
 def supplier_words() -> tuple[str, ...]:
     """The words that name the supplier anyway: the ``supplier`` list of the parties lexicon
     ("contractor", "provider", "chambers", ...), lower-case and without a leading "the"."""
-    global _WORDS
-    if _WORDS is None:
-        from ..nlp.lexicons import load_lexicons
+    from ..nlp.lexicons import load_lexicons
 
-        words = {w.lower().removeprefix("the ").strip() for w in
-                 load_lexicons().get("parties", "supplier")}
-        _WORDS = tuple(sorted(w for w in words if w))
-    return _WORDS
-# "shall be provided", "will be explored", "should be offered" ... "by the Contractor"
+    words = {w.lower().removeprefix("the ").strip() for w in
+             load_lexicons().get("parties", "supplier")}
+    return tuple(sorted(w for w in words if w))
+
+
+# "The successful Caterer should ...": the winner of a tender
 _SUCCESSFUL = re.compile(r"\b(?:the|each|any)\s+successful\s+[A-Z][a-z]+", re.I)
+# "shall be provided", "will be explored", "should be offered" ... "by the Contractor"
 _AGENT = re.compile(r"\bby\s+(?:(?:the|each|every|any|a)\s+)?([a-z][a-z -]{2,40})", re.I)
 _PASSIVE = re.compile(r"^\s*(?:also\s+|not\s+)?be\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|un|t)\b", re.I)
 

@@ -77,7 +77,7 @@ LEMMA_LISTS: tuple[tuple[str, str, str], ...] = (
     ("themes", "buying_words", "BUY"),
     ("themes", "resident_words", "RESIDENT"),
     ("themes", "ignore", "THEME_IGNORE"),
-    ("themes", "operational", "RUNNING"),
+    ("themes", "running_the_service", "RUNNING"),
     ("itt", "weighting", "WEIGHT"),
     ("itt", "evaluation", "EVAL"),
     ("itt", "measurable", "MEASURABLE"),

@@ -7,6 +7,7 @@ form and caches the answer per word.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -26,6 +27,7 @@ from .tokens import token_table
 _TABLE: Any = None
 
 
+@functools.cache
 def _table_path() -> Path | None:
     try:
         return Path(registry.lookups.get("en")["lemma_lookup"])
@@ -33,6 +35,7 @@ def _table_path() -> Path | None:
         return None
 
 
+@functools.cache
 def lemma_table_stamp() -> str:
     """What identifies the installed table: its file, size and modification time."""
     path = _table_path()

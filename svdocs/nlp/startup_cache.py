@@ -20,6 +20,7 @@ svdocs computes everything as if there were none and says nothing.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import marshal
 import os
@@ -54,17 +55,20 @@ def digest(parts: Iterable[str | bytes]) -> str:
     return h.hexdigest()
 
 
-def environment_parts() -> list[str]:
+@functools.cache
+def environment_parts() -> tuple[str, ...]:
     """What every entry depends on: the Python, spaCy and svdocs versions."""
     import spacy
 
     from .. import __version__
 
-    return [sys.version, spacy.__version__, __version__]
+    return (sys.version, spacy.__version__, __version__)
 
 
-def source_of(*modules: str) -> list[bytes]:
-    """The source of svdocs modules (a change to the code that computes a value misses)."""
+@functools.cache
+def source_of(*modules: str) -> tuple[bytes, ...]:
+    """The source of svdocs modules (a change to the code that computes a value misses);
+    read once per process."""
     here = Path(__file__).resolve().parent
     out: list[bytes] = []
     for name in modules:
@@ -72,7 +76,7 @@ def source_of(*modules: str) -> list[bytes]:
             out.append((here / f"{name}.py").read_bytes())
         except OSError:
             out.append(name.encode())
-    return out
+    return tuple(out)
 
 
 def _path(kind: str, key: str) -> Path | None:
