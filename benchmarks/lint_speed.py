@@ -10,7 +10,7 @@ exactly that process with ``os.wait4``:
 
 * ``floor``: the least any spaCy-based DOCX linter must do: open and walk the file with
   python-docx (paragraphs and table cells) and run ``spacy.blank("en")`` with a sentencizer
-  over the text with ``nlp.pipe``.
+  over the text with ``nlp.pipe`` (with OpenBLAS kept to one thread, as svdocs keeps it).
 * ``proselint``: the ``proselint check`` command on the same text, extracted to a .txt file,
   with a config that lifts proselint's cap of 1,000 diagnostics (``max_errors``). With the
   cap, proselint stops checking once it has found 1,000, which it reaches part-way through a
@@ -228,7 +228,11 @@ def docx_text(path: Path) -> tuple[list[str], int]:
 
 
 def child_floor(path: Path) -> dict:
-    """The floor: walk the DOCX with python-docx, sentencize its text with blank English."""
+    """The floor: walk the DOCX with python-docx, sentencize its text with blank English.
+
+    Like the ``svdocs`` command, it keeps NumPy's OpenBLAS to one thread (no linear algebra
+    is done, and starting a pool of threads costs CPU time): the least such a program does."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     import spacy
 
     start = time.perf_counter()

@@ -13,14 +13,13 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from spacy.tokens import Doc
-
 from ..config import LintConfig
 from ..model import Block, BlockKind, Document
 from ..nlp.clause import Clause
 from .parties import resolve_party, supplier_aliases
 
 if TYPE_CHECKING:
+    from ..nlp.blocks import ParsedBlock
     from ..nlp.clause import Hit
     from .fix_clauses import ThemeFix
 
@@ -73,7 +72,7 @@ class DocumentAnalysis:
     document: Document
     config: LintConfig
     sentences: list[Sentence]
-    docs: list[Doc | None]  # spaCy doc per block (None for empty blocks)
+    parsed: list[ParsedBlock | None]  # per block: its tokens and clauses (None when empty)
     tables: dict[int, TableInfo]
     commitments: list[Sentence] = field(default_factory=list)
     obligations: list[Sentence] = field(default_factory=list)
@@ -837,7 +836,7 @@ def _in_ranges(number: str, ranges: list[tuple[str, str]]) -> bool:
 
 
 def _headings(
-    blocks: list[Block], docs: list[Doc | None]
+    blocks: list[Block], parsed: list[ParsedBlock | None]
 ) -> tuple[list[set[str]], list[tuple[str, ...]]]:
     """For each block: the themes of the headings above it, and its section (heading path)."""
     themes_out: list[set[str]] = []
@@ -846,13 +845,13 @@ def _headings(
     by_text: dict[str, set[str]] = {}
     by_path: dict[tuple[str, ...], set[str]] = {}  # cleared when a heading changes by_text
     for i, block in enumerate(blocks):
-        doc = docs[i]
+        doc = parsed[i]
         if block.kind is BlockKind.HEADING:
             themes: set[str] = set()
             if doc is not None:
-                for c in doc._.svd_clauses:
+                for c in doc.clauses:
                     themes |= c.themes
-                if "general" in themes and _mixed_heading(doc._.svd_clauses):
+                if "general" in themes and _mixed_heading(doc.clauses):
                     # "Service Delivery and Social Value": the obligations under it are social
                     # value ones only when they name a theme themselves
                     themes = themes - {"general"}
@@ -984,15 +983,17 @@ def _inherit(item: Clause, lead: Clause) -> None:
     item.context_themes |= lead.all_themes
 
 
-def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> DocumentAnalysis:
+def analyse(
+    document: Document, parsed: list[ParsedBlock | None], config: LintConfig
+) -> DocumentAnalysis:
     blocks = document.blocks
-    heading_themes, sections = _headings(blocks, docs)
+    heading_themes, sections = _headings(blocks, parsed)
     # a bidder's own document ("Method Statement 4", "Our response below is incorporated
     # into the Contract"): said in a heading or in one of its first paragraphs
     voice = any(
-        docs[i] is not None
+        (p := parsed[i]) is not None
         and (blocks[i].kind is BlockKind.HEADING or i < 3)
-        and any(c.has("PARTY|supplier_voice") for c in docs[i]._.svd_clauses)  # type: ignore[union-attr]
+        and any(c.has("PARTY|supplier_voice") for c in p.clauses)
         for i in range(len(blocks))
     )
     # names the document gives the supplier ("Loftline Energy Services Limited (the Installer)")
@@ -1005,13 +1006,13 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
     lead_by_following = False  # the lead is a sentence, not a colon: "the following targets."
     label = ""
     for i, block in enumerate(blocks):
-        doc = docs[i]
+        doc = parsed[i]
         if doc is None:
             continue
         if block.kind is BlockKind.HEADING:
             label = ""
         label = _title_line(block) or label
-        clauses: list[Clause] = doc._.svd_clauses
+        clauses: list[Clause] = doc.clauses
         is_list_item = block.kind is BlockKind.LIST_ITEM or bool(
             clauses and clauses[0].item and block.table is None
         )
@@ -1067,8 +1068,8 @@ def analyse(document: Document, docs: list[Doc | None], config: LintConfig) -> D
         elif not continuing:
             lead = None
             lead_by_following = False
-    tables = _tables(document, docs, sections)
-    analysis = DocumentAnalysis(document, config, sentences, docs, tables)
+    tables = _tables(document, parsed, sections)
+    analysis = DocumentAnalysis(document, config, sentences, parsed, tables)
     all_scope = config.scope == "all"
     row_firsts = {
         info.first_cells[r]: info
@@ -1143,7 +1144,7 @@ _EMPTY = {"", "tbc", "tbd", "n/a", "na", "-", "–", "—", "to be confirmed", "
 
 
 def _tables(
-    document: Document, docs: list[Doc | None], sections: list[tuple[str, ...]]
+    document: Document, parsed: list[ParsedBlock | None], sections: list[tuple[str, ...]]
 ) -> dict[int, TableInfo]:
     index = {id(b): i for i, b in enumerate(document.blocks)}
     out: dict[int, TableInfo] = {}
@@ -1156,9 +1157,9 @@ def _tables(
             themes: set[str] = set()
             for col, cell in enumerate(row):
                 caption = caption or str(cell.meta.get("caption") or "")
-                doc = docs[index[id(cell)]]
+                doc = parsed[index[id(cell)]]
                 if doc is not None:
-                    for c in doc._.svd_clauses:
+                    for c in doc.clauses:
                         themes |= c.themes
                 if r == 0 or (cell.table is not None and cell.table.header):
                     head = cell.text.lower()

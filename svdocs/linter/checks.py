@@ -491,10 +491,10 @@ _MATCHERS: dict[tuple[str, int], Any] = {}
 
 
 def _rule_matcher(rule: Rule, a: DocumentAnalysis) -> Any:
-    doc0 = next((d for d in a.docs if d is not None), None)
-    if doc0 is None:
+    first = next((p for p in a.parsed if p is not None), None)
+    if first is None:
         return None
-    vocab = doc0.vocab
+    vocab = first.doc.vocab
     key = (rule.id, id(vocab))
     matcher = _MATCHERS.get(key)
     if matcher is None:
@@ -519,19 +519,26 @@ def phrase_or_pattern(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
     if matcher is None:
         return
     wanted = {(s.block, s.clause.index): s for s in _targets(rule, a)}
-    for block, doc in enumerate(a.docs):
-        if doc is None:
+    matches: dict[int, list[tuple[int, int, int]]] = {}  # Doc id -> its matches
+    for block, parsed in enumerate(a.parsed):
+        if parsed is None:
             continue
-        for _, start, end in matcher(doc):
+        doc = parsed.doc
+        found = matches.get(id(doc))
+        if found is None:
+            found = matches[id(doc)] = matcher(doc)
+        for _, start, end in found:
+            if start < parsed.start or end > parsed.end:
+                continue  # another block's, or reaching past this block's end
             span = doc[start:end]
+            char = span.start_char - parsed.char
             sent_index = next(
-                (c.index for c in doc._.svd_clauses if c.start <= span.start_char < c.end + 1),
-                None,
+                (c.index for c in parsed.clauses if c.start <= char < c.end + 1), None
             )
             s = wanted.get((block, sent_index)) if sent_index is not None else None
             if s is not None:
                 yield _on_sentence(
-                    rule, a, s, Hit("MATCH", span.start_char, span.end_char, span.text)
+                    rule, a, s, Hit("MATCH", char, span.end_char - parsed.char, span.text)
                 )
                 wanted.pop((block, sent_index))
 

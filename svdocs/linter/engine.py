@@ -17,6 +17,7 @@ from ..collector import collector_paused
 from ..config import LintConfig
 from ..errors import ValidationError
 from ..model import Commitment, Document, Finding, Location, Severity
+from ..nlp.blocks import ParsedBlock, groups, make_group_doc, parsed_blocks
 from ..nlp.pipeline import get_pipeline
 from . import checks as _checks
 from .analysis import DocumentAnalysis, Sentence, analyse
@@ -24,7 +25,8 @@ from .fingerprint import assign_fingerprints
 from .fix_clauses import theme_fix_clauses
 from .rules import Rule, load_rules
 
-BATCH_SIZE = 256
+BATCH_SIZE = 64  # Docs of several blocks each (nlp.blocks)
+BATCH_BLOCKS = 1024  # blocks of several documents parsed in one go by lint_documents
 
 
 class Linter:
@@ -66,19 +68,23 @@ class Linter:
         self.nlp: Language = get_pipeline(self.model, self.config.lexicons)
 
     # ------------------------------------------------------------------ processing
-    def _docs(self, documents: list[Document]) -> list[list[Doc | None]]:
-        texts: list[str] = []
-        where: list[tuple[int, int]] = []
+    def _docs(self, documents: list[Document]) -> list[list[ParsedBlock | None]]:
+        """Each document's blocks, parsed: consecutive blocks share a Doc (see nlp.blocks)."""
+        made: list[Doc] = []
+        where: list[tuple[int, list[int]]] = []  # per Doc: the document and its blocks
+        nlp = self.nlp
         for d, document in enumerate(documents):
-            for b, block in enumerate(document.blocks):
-                if block.text.strip():
-                    texts.append(block.text)
-                    where.append((d, b))
-        out: list[list[Doc | None]] = [[None] * len(doc.blocks) for doc in documents]
+            indexes = [b for b, block in enumerate(document.blocks) if block.text.strip()]
+            texts = [document.blocks[b].text for b in indexes]
+            for group in groups(texts):
+                made.append(make_group_doc(nlp, [texts[g] for g in group]))
+                where.append((d, [indexes[g] for g in group]))
+        out: list[list[ParsedBlock | None]] = [[None] * len(doc.blocks) for doc in documents]
         with collector_paused():
-            docs = self.nlp.pipe(texts, batch_size=BATCH_SIZE)
-            for (d, b), doc in zip(where, docs, strict=True):
-                out[d][b] = doc
+            docs = nlp.pipe(made, batch_size=BATCH_SIZE)
+            for (d, blocks), doc in zip(where, docs, strict=True):
+                for b, parsed in zip(blocks, parsed_blocks(doc), strict=True):
+                    out[d][b] = parsed
         return out
 
     def analyse(self, document: Document) -> DocumentAnalysis:
@@ -105,7 +111,7 @@ class Linter:
         for document in documents:
             batch.append(document)
             size += len(document.blocks)
-            if size >= BATCH_SIZE * 4:
+            if size >= BATCH_BLOCKS:
                 yield from self._lint_batch(batch)
                 batch, size = [], 0
         if batch:

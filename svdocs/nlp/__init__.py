@@ -2,7 +2,9 @@
 
 ``get_pipeline()`` returns the shared pipeline; each processed ``Doc`` carries
 ``doc._.svd_clauses``: one :class:`Clause` per sentence with its obligation, party, hedges,
-themes and the parts of a commitment it states.
+themes and the parts of a commitment it states. A Doc made of several blocks
+(:mod:`.blocks`) also carries ``doc._.svd_blocks``, the clauses of each block, with offsets
+in that block's own text.
 
 spaCy is imported only when the pipeline is first asked for, so modules that need only the
 lexicons or rule files (``svdocs rules list``, config validation) stay quick to import.

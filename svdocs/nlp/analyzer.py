@@ -10,7 +10,7 @@ work only sorts matches into sentences and applies the drafting rules.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -21,6 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .batches import in_batches
+from .blocks import BLOCK_TOKENS_KEY, BLOCKS_KEY
 from .clause import Clause, Hit
 from .entities import YEARS
 from .entity_matcher import doc_entities, drop_entity_notes
@@ -127,8 +128,8 @@ def _token_matches(tokens: TokenTable) -> list[tuple[str, int, int]]:
                 if lower[j] in _ALLOWS:
                     out.append(("HEDGE", i - 1, j + 1))
                     break
-                if lower[j] in {".", ";", ","}:
-                    break
+                if lower[j] in {".", ";", ","} or "\n\n" in lower[j]:
+                    break  # (a blank line: the end of a block, see .blocks)
     for i in _positions(lower, "from"):
         if i + 1 >= n:
             continue
@@ -324,6 +325,8 @@ class Analyzer:
         n = len(doc)
         if not n:
             doc._.svd_clauses = []
+            doc._.svd_blocks = [[]]
+            doc.user_data[BLOCK_TOKENS_KEY] = [0]
             drop_token_table(doc)
             drop_entity_notes(doc)
             return doc
@@ -331,6 +334,12 @@ class Analyzer:
         # sentence starts as the sentencizer set them (``doc.sents`` without a Span each)
         marks = doc.to_array(SENT_START)
         starts: list[int] = [0, *(numpy.flatnonzero(marks[1:] == 1) + 1).tolist()]
+        # the blocks joined in this Doc (see .blocks): each opens a sentence of its own
+        block_chars: list[int] = doc.user_data.get(BLOCKS_KEY) or [0]
+        block_tokens = [bisect_left(tokens.idx, c) for c in block_chars]
+        if len(block_tokens) > 1:
+            starts = sorted(set(starts).union(block_tokens))
+        doc.user_data[BLOCK_TOKENS_KEY] = block_tokens
         ends = [*starts[1:], n]
         per_sent: list[dict[str, list[tuple[int, int]]]] = [defaultdict(list) for _ in starts]
         for label, s, e in self._matches(doc, tokens):
@@ -338,19 +347,35 @@ class Analyzer:
         ents_per: list[list[tuple[str, int, int]]] = [[] for _ in starts]
         for ent in doc_entities(doc):
             ents_per[bisect_right(starts, ent[1]) - 1].append(ent)
+        doc_text = tokens.doc_text()
+        per_block: list[list[Clause]] = []
         clauses: list[Clause] = []
         lead: Clause | None = None
-        doc_text = tokens.doc_text()
+        b = -1  # the block of the current sentence
+        next_block = 0  # the first token of the next block
+        offset = 0
         for k, (start, end) in enumerate(zip(starts, ends, strict=True)):
+            if start >= next_block:
+                # a new block: nothing carries over from the one before
+                b += 1
+                offset = block_chars[b]
+                next_block = block_tokens[b + 1] if b + 1 < len(block_tokens) else n
+                clauses = []
+                per_block.append(clauses)
+                lead = None
             clause = self._clause(
-                doc_text, tokens, k, start, end, per_sent[k], ents_per[k], lead, clauses
+                doc_text, tokens, len(clauses), start, end, per_sent[k], ents_per[k], lead,
+                clauses, offset,
             )
             clauses.append(clause)
             if clause.lead_in:
                 lead = clause
             elif not clause.item:
                 lead = None
-        doc._.svd_clauses = clauses
+        doc._.svd_blocks = per_block
+        doc._.svd_clauses = per_block[0] if len(per_block) == 1 else [
+            c for block in per_block for c in block
+        ]
         drop_token_table(doc)
         drop_entity_notes(doc)
         return doc
@@ -391,6 +416,7 @@ class Analyzer:
         ents: list[tuple[str, int, int]],
         lead: Clause | None,
         previous: list[Clause],
+        offset: int = 0,
     ) -> Clause:
         text_of = tokens.text
         lower = tokens.lower
@@ -402,11 +428,11 @@ class Analyzer:
 
         def hit(label: str, s: int, e: int) -> Hit:
             start, end = idx[s], ends[e - 1]
-            return Hit(label, start, end, doc_text[start:end])
+            return Hit(label, start - offset, end - offset, doc_text[start:end])
 
         # skip trailing whitespace in the sentence text
         text = doc_text[base : ends[sent_end - 1]].rstrip()
-        clause = Clause(index=k, start=base, end=base + len(text), text=text)
+        clause = Clause(index=k, start=base - offset, end=base - offset + len(text), text=text)
         date_tokens = (
             {i for label, s, e in ents if label == "DATE" for i in range(s, e)} if ents else set()
         )
@@ -639,7 +665,7 @@ class Analyzer:
             if len(spans) == 1:  # most labels occur once in a sentence
                 s, e = spans[0]
                 start, end = idx[s], ends[e - 1]
-                hits[label] = [Hit(label, start, end, doc_text[start:end])]
+                hits[label] = [Hit(label, start - offset, end - offset, doc_text[start:end])]
             else:
                 hits[label] = [hit(label, s, e) for s, e in sorted(spans)]
         clause.hits = hits
@@ -656,7 +682,7 @@ class Analyzer:
             word = text_of[s]
             if s in in_ent or s == first or s in item_tokens or word in years:
                 continue
-            clause.ents.append(Hit("CARDINAL", idx[s], ends[s], word))
+            clause.ents.append(Hit("CARDINAL", idx[s] - offset, ends[s] - offset, word))
         return clause
 
 
@@ -680,6 +706,8 @@ def sentence_clause(span: Span) -> Clause | None:
 def register_extensions() -> None:
     if not Doc.has_extension("svd_clauses"):
         Doc.set_extension("svd_clauses", default=None)
+    if not Doc.has_extension("svd_blocks"):
+        Doc.set_extension("svd_blocks", default=None)
     if not Span.has_extension("svd_clause"):
         Span.set_extension("svd_clause", getter=sentence_clause)
 
