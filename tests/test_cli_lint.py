@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -274,3 +277,31 @@ def test_a_reader_that_stops_early_gets_no_error(tmp_path: Path) -> None:
     code = proc.wait(timeout=120)
     assert err == "", err
     assert code == 141
+
+
+def test_the_command_keeps_openblas_to_one_thread_unless_the_user_says(monkeypatch) -> None:
+    from svdocs.cli import single_threaded_blas
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    single_threaded_blas()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    single_threaded_blas()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_a_fresh_svdocs_process_starts_no_blas_threads(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The Supplier shall pay the Real Living Wage.\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    code = (
+        "import sys, threading; from svdocs.cli import main; "
+        "sys.argv = ['svdocs', 'lint', sys.argv[1], '--format', 'json'];\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "import os; print(len(os.listdir('/proc/self/task')), file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(draft)], capture_output=True, text=True, env=env
+    )
+    assert result.stderr.strip().splitlines()[-1] == "1", result.stderr
