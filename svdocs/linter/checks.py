@@ -17,6 +17,7 @@ from ..nlp.clause import TIME_LABELS, Clause, Hit
 from .analysis import DocumentAnalysis, Sentence, weak_conjunct
 from .parties import names_supplier
 from .rules import Rule
+from .targets import is_timed, targets_to_meet, timed_rows
 
 Check = Callable[[Rule, DocumentAnalysis], Iterator[Finding]]
 CHECKS: dict[str, Check] = {}
@@ -391,13 +392,20 @@ def kpi_too_few(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
 
 @check("deadline")
 def deadline(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
+    rows: set[tuple[int, int]] | None = None
+    blocks = a.document.blocks
     for s in a.commitments:
         c = s.clause
-        if not c.measurable or c.all_hedges:
+        if not c.measurable or c.all_hedges or is_timed(c):
             continue
-        timed = c.ents_of(TIME_LABELS | {"FREQUENCY"}) or c.has("DEADLINE") or c.has("FREQ")
-        if not timed:
-            yield _on_sentence(rule, a, s, _first(c.targets))
+        targets = targets_to_meet(c, blocks[s.block].text)
+        if not targets:
+            continue
+        if s.table is not None:
+            rows = timed_rows(a) if rows is None else rows
+            if s.table in rows:  # the row's deadline column
+                continue
+        yield _on_sentence(rule, a, s, _first(targets))
 
 
 @check("baseline")
