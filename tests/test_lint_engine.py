@@ -164,3 +164,22 @@ def test_kpi_count_uses_contract_value_property(linter: Linter) -> None:
     assert "kpi-too-few" in [f.rule for f in linter.lint_document(doc)]
     doc.properties["value"] = 1_000_000
     assert "kpi-too-few" not in [f.rule for f in linter.lint_document(doc)]
+
+
+def test_kpi_count_reads_the_value_from_a_cover_table_in_every_format(linter: Linter) -> None:
+    # the assembled ITT's cover table: "Estimated value" | "£12,000,000" (DOCX and HTML), the
+    # same as the Markdown's "Estimated value: £12,000,000" line
+    table = "| Item | Detail |\n|---|---|\n| Estimated value | £12,000,000 |\n"
+    text = "KPI 1: 20 apprentices by year 3."
+    assert "kpi-too-few" in [f.rule for f in lint(linter, table + "\n" + text)]
+    assert "kpi-too-few" in [f.rule for f in lint(linter, "Estimated value: £12,000,000\n\n" + text)]
+
+
+def test_kpi_count_leaves_a_document_that_defers_to_a_kpi_schedule(linter: Linter) -> None:
+    text = (
+        "Estimated value: £12,000,000\n\nKPI 1: 20 apprentices by year 3.\n\n"
+        "A shortfall attracts Service Credits under the KPI Schedule."
+    )
+    assert "kpi-too-few" not in [f.rule for f in lint(linter, text)]
+    deferred = text.replace("the KPI Schedule", "the Key Performance Indicators in Schedule 4")
+    assert "kpi-too-few" not in [f.rule for f in lint(linter, deferred)]

@@ -349,14 +349,31 @@ def contract_value(a: DocumentAnalysis) -> tuple[float, Sentence | None] | None:
         return float(prop), None
     if isinstance(prop, str) and money_value(prop) is not None:
         return money_value(prop) or 0.0, None
+    by_row: dict[tuple[int, int], list[Sentence]] = {}
+    for s in a.sentences:
+        if s.table is not None:
+            by_row.setdefault(s.table, []).append(s)
     for s in a.sentences:
         c = s.clause
         if c.has("VALUE"):
-            for e in c.ents_of({"MONEY"}):
-                value = money_value(e.text)
-                if value is not None:
-                    return value, s
+            # the figure in the sentence, or (a cover table's "Estimated value" | "£12m" row)
+            # in the next cells of its row
+            row = by_row.get(s.table, []) if s.table is not None else []
+            for holder in [s, *(r for r in row if r.block > s.block)]:
+                for e in holder.clause.ents_of({"MONEY"}):
+                    value = money_value(e.text)
+                    if value is not None:
+                        return value, s
     return None
+
+
+#: a document that leaves its KPIs to another part of the contract ("Service Credits under
+#: the KPI Schedule", "the Key Performance Indicators in Schedule 4")
+_KPIS_ELSEWHERE = re.compile(
+    r"\b(?:KPI|Key Performance Indicators?) (?:Schedule|Annex|Appendix)\b"
+    r"|\bKey Performance Indicators? (?:set out |listed |specified )?in (?:the )?"
+    r"(?:Schedule|Annex|Appendix)\b"
+)
 
 
 def kpi_count(a: DocumentAnalysis) -> int:
@@ -376,7 +393,7 @@ def kpi_too_few(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
     if found is None or found[0] <= threshold:
         return
     count = kpi_count(a)
-    if count < minimum:
+    if count < minimum and not any(_KPIS_ELSEWHERE.search(s.clause.text) for s in a.sentences):
         value, s = found
         fields = {"count": count, "value": f"£{value:,.0f}", "minimum": minimum}
         if s is not None:
