@@ -184,3 +184,24 @@ def test_kpi_count_leaves_a_document_that_defers_to_a_kpi_schedule(linter: Linte
     assert "kpi-too-few" not in [f.rule for f in lint(linter, text)]
     deferred = text.replace("the KPI Schedule", "the Key Performance Indicators in Schedule 4")
     assert "kpi-too-few" not in [f.rule for f in lint(linter, deferred)]
+
+
+def test_lower_after_a_determiner_describes_and_asks_for_no_baseline(linter: Linter) -> None:
+    proposals = (
+        "In each Contract Year the Supplier shall present no fewer than 2 costed proposals "
+        "for better social outcomes for local residents or for a lower cost of delivery."
+    )
+    assert "baseline-missing" not in [f.rule for f in lint(linter, proposals)]
+    cut = "The Supplier shall lower its fleet emissions by 20% by 2028 for local residents."
+    assert "baseline-missing" in [f.rule for f in lint(linter, cut)]
+
+
+def test_a_quoted_you_does_not_make_a_specification_an_itt(linter: Linter) -> None:
+    spec = (
+        "# Social value\n\nThe Supplier shall hold 4 community engagement sessions for local "
+        'residents each Contract Year and publish a "you said, we did" summary of each.\n\n'
+        "The Supplier shall evaluate each pilot against its stated measure."
+    )
+    assert "sv-weighting-absent" not in [f.rule for f in lint(linter, spec)]
+    itt = spec.replace('a "you said, we did" summary', "a summary; you should say how")
+    assert "sv-weighting-absent" in [f.rule for f in lint(linter, itt)]

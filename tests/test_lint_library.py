@@ -1,5 +1,6 @@
 """The linter against the clause library: every weak alternative flags in a mission category,
-and every document assembled from the sample briefs is clean in the three categories."""
+and every document assembled from the sample briefs is clean in the three categories (and,
+read back from each format, gives no warning of any rule)."""
 
 from __future__ import annotations
 
@@ -70,6 +71,9 @@ def test_assembled_files_read_back_clean(linter: Linter, brief: Path, tmp_path: 
     problems = []
     for path in documents:
         for f in linter.lint_document(read_document(path)):
-            if f.category in CATEGORIES:
+            # nothing in the mission categories, and no warning of any other rule either
+            # (deadline, baseline, KPI count, weighting): the library's own drafting is the
+            # standard the linter holds documents to; only the info-level coverage reports
+            if f.category in CATEGORIES or f.severity.value != "info":
                 problems.append(f"{path.name}: {f.rule}: {f.text[:100]}")
     assert not problems, "\n".join(problems)

@@ -1122,9 +1122,19 @@ def analyse(
     analysis.sv_related = any(s.clause.all_themes for s in sentences)
     analysis.is_itt = (document.kind in _ITT_KINDS) or (
         document.kind is None
-        and (bool(analysis.asks) or any(s.clause.has("PARTY|bidder") for s in sentences))
+        and (bool(analysis.asks) or any(_names_bidder(s.clause) for s in sentences))
     )
     return analysis
+
+
+def _names_bidder(c: Clause) -> bool:
+    """Does the sentence name a bidder outside quotation marks ("a 'you said, we did'
+    summary" addresses nobody)?"""
+    for h in c.get("PARTY|bidder"):
+        before = c.text[: h.start - c.start]
+        if before.count('"') % 2 == 0 and before.count("“") <= before.count("”"):
+            return True
+    return False
 
 
 _CODE = re.compile(r"\b[A-Z]{1,4}\d+(?:\.\d+)*\b")
