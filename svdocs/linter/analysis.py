@@ -1097,11 +1097,16 @@ def analyse(
         # "Failure to meet ... shall lead to a rectification plan": a consequence, not a duty
         failure_first = (
             c.trigger is not None
-            and c.has("CONSEQ")
+            and _states(c, "consequence")
             and any(h.start < c.trigger.start for h in c.get("FAILURE"))
         )
-        failure_first = failure_first or _entitles_buyer(c)
-        if (c.is_obligation or _passive_will(c)) and not failure_first and not _authority_hopes(c):
+        failure_first = failure_first or _entitles_buyer(c) or _remedy_subject(c)
+        if (
+            (c.is_obligation or _passive_will(c))
+            and not failure_first
+            and not _authority_hopes(c)
+            and not c.question  # "What proportion of your spend will be with ...?"
+        ):
             analysis.obligations.append(s)
             if all_scope or (c.all_themes and not _running_the_service(c)):
                 analysis.commitments.append(s)
@@ -1125,6 +1130,16 @@ def analyse(
         and (bool(analysis.asks) or any(_names_bidder(s.clause) for s in sentences))
     )
     return analysis
+
+
+def _remedy_subject(c: Clause) -> bool:
+    """A sentence whose subject is a remedy, with no party: "Service Credits under Schedule 7
+    shall apply to any missed Social Value KPI" sets a consequence, not a duty."""
+    return (
+        c.trigger is not None
+        and c.party is None
+        and any(h.start < c.trigger.start for h in c.get("CONSEQ"))
+    )
 
 
 def _names_bidder(c: Clause) -> bool:
