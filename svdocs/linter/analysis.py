@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 
 Aspect = Literal["evidence", "consequence"]
 _TABLE_HEADS: dict[str, tuple[str, ...]] = {
-    "evidence": ("evidence", "verification", "verified", "source", "data", "report", "proof"),
+    "evidence": ("evidence", "verification", "verified", "source", "data", "report", "proof",
+                 # the NHS Standard Contract's Quality Requirements: "Method of Measurement"
+                 "measurement", "monitoring"),
     "frequency": ("frequency", "reporting", "how often", "when"),
     "consequence": (
         "consequence", "remedy", "remedies", "service credit", "failure", "sanction", "shortfall",
@@ -257,17 +259,22 @@ class DocumentAnalysis:
         scope = self._scopes.get(id(p))
         if scope is None:
             scope = (_referenced_numbers(p.clause), _named_parts(p.clause.text))
-            if not scope[0] and not scope[1]:
+            if not scope[1]:
                 # "report its progress against G1 and G3": codes that number this
-                # document's own paragraphs scope like clause numbers
+                # document's own paragraphs scope like clause numbers, beside any clause
+                # numbers ("Clause 9 (Rectification Plan) of the Call-Off Terms applies to SV1
+                # and SV2": the clause is the remedy, SV1 and SV2 its reach)
                 codes = self._codes()
                 text = p.clause.text
                 found = {m.group(1) for m in _SCOPED_CODE.finditer(text)}
+                # the first of a list of codes ("failure to deliver SV1, SV2 or SV3")
+                found.update(m.group(1) for m in _CODE_LIST_HEAD.finditer(text))
                 for m in _CODE_RANGE.finditer(text):  # "Requirements S1 to S3"
                     low, high = int(m.group(2)), int(m.group(3))
                     found.update(f"{m.group(1)}{k}" for k in range(low, min(high, low + 50) + 1))
                 named = sorted((code, code) for code in found if code in codes and code != p.number)
-                scope = (named, [])
+                if named:
+                    scope = (scope[0] + named, [])
             self._scopes[id(p)] = scope
         return scope
 
@@ -435,11 +442,19 @@ _PART_REFS = {"annex", "annexe", "appendix", "schedule", "the schedule"}
 def _operational_only(c: Clause) -> bool:
     """A remedy for operational service levels alone: it names them, no social value theme,
     and points at nothing but a part ("the Service Levels in Annex B")."""
+    operational = [
+        h for h in c.get("OPERATIONAL")
+        # "apply to SV1 and SV2 as if each were a Service Level": a comparison, not the reach
+        if not _AS_IF.search(c.text[: h.start - c.start])
+    ]
     return (
-        c.has("OPERATIONAL")
+        bool(operational)
         and not c.themes
         and all(h.text.lower() in _PART_REFS for h in c.get("REFS"))
     )
+
+
+_AS_IF = re.compile(r"\bas (?:if|though)\b[^.;]*$", re.I)
 
 
 # "The Council hopes that suppliers will ...": the authority's wish about suppliers
@@ -646,6 +661,7 @@ def _states(c: Clause, aspect: Aspect) -> bool:
 _REF_WORDS = {
     "paragraph", "paragraphs", "clause", "clauses", "para", "paras", "item", "items",
     "condition", "conditions", "requirement", "requirements",
+    "kpi", "kpis",  # "If the target for KPI 1 or KPI 2 is not met, ... low performance damages"
 }
 # "report on paragraphs 2.1 and 2.3", "data for 14.1", "any part of paragraph 12.1"
 _SCOPING = {"in", "on", "against", "for", "by", "of"}
@@ -811,9 +827,13 @@ def _scoping_words(before: list[str]) -> bool:
     prev = before[-2].lower().strip(",") if len(before) > 1 else ""
     if prev in _NOT_SCOPING_BEFORE:
         return False
-    if last in _SCOPING:
+    if last in _SCOPING or last in _SCOPING_VERBS:
         return True
     return prev in _SCOPING_AFTER.get(last, set())
+
+
+# verbs whose object is the reference: "shall evidence paragraph 9.2 with ..."
+_SCOPING_VERBS = {"evidence", "evidences", "verify", "verifies", "audit", "audits"}
 
 
 def _in_ranges(number: str, ranges: list[tuple[str, str]]) -> bool:
@@ -829,10 +849,18 @@ def _in_ranges(number: str, ranges: list[tuple[str, str]]) -> bool:
             if number == low or number.startswith(low):
                 return True
             continue
+        if _code_prefix(low) != _code_prefix(number):
+            continue  # "K1" and "SV1" are different codes, whatever their digits
         lo, hi = _num_key(low), _num_key(high)
         if lo and hi and lo <= key[: len(hi)] <= hi:
             return True
     return False
+
+
+def _code_prefix(number: str) -> str:
+    """The letters a code opens with ("SV" of "SV1"; "" for "12.1")."""
+    m = re.match(r"[A-Za-z]*", number)
+    return m.group(0).upper() if m else ""
 
 
 def _headings(
@@ -906,7 +934,8 @@ def _mixed_heading(clauses: list[Clause]) -> bool:
     return False
 
 
-_NUMBER = re.compile(r"^\(?([A-Za-z]?\d+(?:\.\d+)*|[a-z]{1,3})[.)]?\s")
+# "3.1", "(b)", "G1" and codes of up to three capitals ("SV1", "CB2.1") open a paragraph
+_NUMBER = re.compile(r"^\(?((?:[A-Z]{1,3}|[a-z])?\d+(?:\.\d+)*|[a-z]{1,3})[.)]?\s")
 # "Requirement 2: The Contractor shall ...", "Commitment 3 – ...": a label that numbers it
 _LABELLED = re.compile(
     r"^(?:requirement|commitment|outcome|item|condition|obligation|kpi|target)\s+"
@@ -914,6 +943,13 @@ _LABELLED = re.compile(
 
 
 def _block_number(block: Block) -> str:
+    if block.table is not None:
+        cell = block.text.strip()
+        if _CODE.fullmatch(cell):
+            return cell  # a KPI table row's code cell ("K1", "SV2")
+        m = _LABEL_CELL.fullmatch(cell)
+        if m:
+            return m.group(1)  # "KPI 4", "Requirement 2": the number the text refers to
     if block.number:
         typed = _NUMBER.match(block.text) if block.kind is BlockKind.LIST_ITEM else None
         if typed and typed.group(1)[:1].isdigit():
@@ -925,6 +961,8 @@ def _block_number(block: Block) -> str:
     return m.group(1) if m else ""
 
 
+_LABEL_CELL = re.compile(
+    r"(?:kpi|requirement|commitment|outcome|item|target|measure)\s+(\d+(?:\.\d+)*)\.?", re.I)
 _INLINE_FIRST = re.compile(r"\s*(?:,\s*)?\((?:a|i|1)\)\s")
 
 
@@ -1003,6 +1041,7 @@ def analyse(
     lead: Clause | None = None
     lead_group = -1
     lead_number = ""
+    row_numbers: dict[tuple[int, int], str] = {}
     lead_by_following = False  # the lead is a sentence, not a colon: "the following targets."
     label = ""
     for i, block in enumerate(blocks):
@@ -1050,6 +1089,12 @@ def analyse(
                 gid = group
             table = (block.table.table, block.table.row) if block.table is not None else None
             number = _block_number(block)
+            if table is not None:
+                # a KPI row is numbered by its first cell ("KPI 4", "K1") in every cell
+                if block.table.col == 0 and number:  # type: ignore[union-attr]
+                    row_numbers[table] = number
+                elif not number:
+                    number = row_numbers.get(table, "")
             if c.item and gid == lead_group and lead_number:
                 # "8.1(c)": the lead-in's number and the item's own letter, if it has one
                 letter = number if number.isalpha() and len(number) <= 3 else ""
@@ -1153,6 +1198,8 @@ def _names_bidder(c: Clause) -> bool:
 
 
 _CODE = re.compile(r"\b[A-Z]{1,4}\d+(?:\.\d+)*\b")
+_CODE_LIST_HEAD = re.compile(
+    r"\b([A-Z]{1,4}\d+(?:\.\d+)*)(?=\s*(?:,|and\b|or\b)\s*[A-Z]{1,4}\d+)")
 # a code where a scope names it ("report on G1 and G3", "requirements S1 to S3"), not as a
 # word of a phrase ("the C3 spend falls short")
 _SCOPED_CODE = re.compile(

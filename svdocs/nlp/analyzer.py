@@ -579,7 +579,10 @@ class Analyzer:
                 space[k] or lower[k] in {"also", "promptly", "not", "to", ","}
             ):
                 k += 1
-            clause.admin = any(s == k for s, _ in found.get("ADMIN", []))
+            # "shall evidence items (a) to (c) in its quarterly return": the verb says it
+            clause.admin = any(s == k for s, _ in found.get("ADMIN", [])) or (
+                k < sent_end and lower[k] in ("evidence", "evidences")
+            )
             if not clause.admin and any(s == k for s, _ in found.get("EVIDENCE_VERB", [])):
                 # "shall provide the Council with a signed statement": an evidence duty
                 words = tokens.words
