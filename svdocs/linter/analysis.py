@@ -567,10 +567,15 @@ _RESULTS_IN = re.compile(r"\b(?:result|results|resulting) in\b|\blead to\b", re.
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}[.:]\d{2}\s?(?:am|pm)\b|\b\d{1,2}\s?(?:am|pm)\b", re.I)
 _RESPONSE_TIME = re.compile(
     r"\bwithin\s+(?:\d+|one|two|three|four|five|ten)\s+(?:(?:minutes?|hours?|seconds?)\b|"
-    # days only when counted from a request: "within 5 working days of referral"
-    r"(?:working |operational |business )?days?\s+(?:of|from|after)\s+(?:the\s+|each\s+|a\s+)?"
+    # days or weeks only when counted from a request: "within 5 working days of referral",
+    # "a first visit within 14 days of receiving a warrant"
+    r"(?:working |operational |business )?(?:days?|weeks?)\s+(?:of|from|after)\s+"
+    r"(?:the\s+|each\s+|a\s+)?"
     r"(?:referral|request|call|complaint|report|logging|ticket|notification|booking|contact|"
-    r"incident|being|the))", re.I)
+    r"incident|being|the|receiving|receipt|instruction))"
+    # a waiting time: "see urgent referrals within 2 weeks"
+    r"|\breferrals?\s+within\s+(?:\d+|one|two|three|four|six)\s+(?:working\s+)?"
+    r"(?:days?|weeks?)\b", re.I)
 
 
 def _running_the_service(c: Clause) -> bool:
@@ -1151,6 +1156,9 @@ def analyse(
             and not failure_first
             and not _authority_hopes(c)
             and not c.question  # "What proportion of your spend will be with ...?"
+            # (unnumbered prose: "11.3 Providers are encouraged to ..." in a DPS's terms binds
+            # each provider on it)
+            and not (not s.number and _suppliers_in_general(c))
         ):
             analysis.obligations.append(s)
             if all_scope or (c.all_themes and not _running_the_service(c)):
@@ -1175,6 +1183,23 @@ def analyse(
         and (bool(analysis.asks) or any(_names_bidder(s.clause) for s in sentences))
     )
     return analysis
+
+
+_THIS_CONTRACT = re.compile(r"\b(?:the|this|each)\s+contract\b", re.I)
+_GENERIC_SUPPLIERS = re.compile(r"^(?:suppliers|contractors|providers|businesses)$", re.I)
+_GENERIC_ASKED = re.compile(
+    r"\b(?:encourage|expect|invite|ask|want|would like)\w*\s+(?:suppliers|contractors|providers|"
+    r"businesses)\s+to\b", re.I)
+
+
+def _suppliers_in_general(c: Clause) -> bool:
+    """An authority's encouragement of suppliers at large, not one supplier's duty: "Suppliers
+    are encouraged to pay the Real Living Wage", "We expect suppliers to tell us early"."""
+    if not c.all_hedges or _THIS_CONTRACT.search(c.text):
+        return False  # ("Suppliers are encouraged to spend 20% of the contract value")
+    if c.party_word and _GENERIC_SUPPLIERS.match(c.party_word.strip()):
+        return True
+    return bool(_GENERIC_ASKED.search(c.text))
 
 
 def _remedy_subject(c: Clause) -> bool:

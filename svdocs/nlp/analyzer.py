@@ -683,8 +683,10 @@ class Analyzer:
         years = self.years
         for s, _e in found.get("NUMBER", []):
             word = text_of[s]
-            if s in in_ent or s == first or s in item_tokens or word in years:
+            if s in in_ent or s in item_tokens or word in years:
                 continue
+            if s == first and not (s + 1 < sent_end and text_of[s + 1][:1].islower()):
+                continue  # a clause number ("3 The Supplier"), not a count ("3 in each year")
             clause.ents.append(Hit("CARDINAL", idx[s] - offset, ends[s] - offset, word))
         return clause
 
