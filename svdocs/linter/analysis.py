@@ -1092,11 +1092,12 @@ def analyse(
             else:
                 group += 1
                 gid = group
-            table = (block.table.table, block.table.row) if block.table is not None else None
+            ref = block.table
+            table = (ref.table, ref.row) if ref is not None else None
             number = _block_number(block)
-            if table is not None:
+            if ref is not None and table is not None:
                 # a KPI row is numbered by its first cell ("KPI 4", "K1") in every cell
-                if block.table.col == 0 and number:  # type: ignore[union-attr]
+                if ref.col == 0 and number:
                     row_numbers[table] = number
                 elif not number:
                     number = row_numbers.get(table, "")
