@@ -143,12 +143,13 @@ class DocumentAnalysis:
     def covering(self, item: Sentence, aspect: Aspect) -> Sentence | None:
         """The sentence (or table row) that supplies ``aspect`` for a commitment, if any."""
         c = item.clause
-        if _states(c, aspect) and (aspect == "evidence" or item in self.providers(aspect)):
-            return item
         if aspect == "evidence" and self._row_left_open(item):
             # a KPI row whose evidence cells say "TBC": the table is where its evidence is
-            # stated, so a clause pointing at "the evidence shown" does not supply it
+            # stated, so a clause pointing at "the evidence shown" does not supply it, nor
+            # an evidence word in its measure ("against the 2026/27 meter readings")
             return None
+        if _states(c, aspect) and (aspect == "evidence" or item in self.providers(aspect)):
+            return item
         themes = c.all_themes
         for p in self.providers(aspect):
             pc = p.clause
@@ -202,6 +203,10 @@ class DocumentAnalysis:
                 if self._in_named_part(item, named):
                     return p
                 continue
+            if aspect == "evidence" and _KPIS_ONLY.search(pc.text) and not self._is_kpi(item):
+                # "report each month against each Social Value KPI": the KPIs, not a
+                # "Minimum Requirement" set beside them
+                continue
             if pc.has("REFS") or "general" in pc.themes:
                 return p
             if (
@@ -245,6 +250,15 @@ class DocumentAnalysis:
             if (themes & row_themes) or c.has("REFS") or info.section == item.section:
                 return item
         return None
+
+    def _is_kpi(self, item: Sentence) -> bool:
+        """Is the commitment a KPI: a row of a KPI table, or named or headed as one?"""
+        if item.table is not None:
+            info = self.tables.get(item.table[0])
+            if info is not None and "kpi" in info.columns:
+                return True
+        return self._in_named_part(item, ["kpi", "kpis", "key performance indicator",
+                                          "key performance indicators"])
 
     def _row_left_open(self, item: Sentence) -> bool:
         if item.table is None:
@@ -1186,6 +1200,10 @@ def analyse(
     return analysis
 
 
+# a reporting or remedy clause that reaches the KPIs alone, by no named part
+_KPIS_ONLY = re.compile(
+    r"\b(?:against|on|for)\s+(?:each|every|all|the|any)\s+(?:of the\s+)?(?:social value\s+)?"
+    r"(?:kpis?|key performance indicators?)\b(?!\s+(?:in|of|set out|listed|or|and)\b)", re.I)
 _THIS_CONTRACT = re.compile(r"\b(?:the|this|each)\s+contract\b", re.I)
 _GENERIC_SUPPLIERS = re.compile(r"^(?:suppliers|contractors|providers|businesses)$", re.I)
 _GENERIC_ASKED = re.compile(
