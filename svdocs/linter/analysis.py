@@ -97,6 +97,8 @@ class DocumentAnalysis:
     # Value Commitments" beside "the Call-Off Social Value Commitments"), worked out once
     _set_terms: dict[str, list[str]] | None = None  # term -> the parts it is placed in
     _own_texts: dict[int, str] = field(default_factory=dict)
+    _kpi_scoped: dict[int, bool] = field(default_factory=dict)  # provider id -> KPIs only
+    _kpi_items: dict[int, bool] = field(default_factory=dict)  # commitment id -> is a KPI
 
     # -------------------------------------------------------------- coverage
     def providers(self, aspect: Aspect) -> list[Sentence]:
@@ -203,7 +205,7 @@ class DocumentAnalysis:
                 if self._in_named_part(item, named):
                     return p
                 continue
-            if aspect == "evidence" and _KPIS_ONLY.search(pc.text) and not self._is_kpi(item):
+            if aspect == "evidence" and self._kpis_only(p) and not self._is_kpi(item):
                 # "report each month against each Social Value KPI": the KPIs, not a
                 # "Minimum Requirement" set beside them
                 continue
@@ -251,14 +253,28 @@ class DocumentAnalysis:
                 return item
         return None
 
+    def _kpis_only(self, p: Sentence) -> bool:
+        """Does a provider reach the KPIs alone ("against each Social Value KPI")? (once each)"""
+        found = self._kpi_scoped.get(id(p))
+        if found is None:
+            found = self._kpi_scoped[id(p)] = bool(_KPIS_ONLY.search(p.clause.text))
+        return found
+
     def _is_kpi(self, item: Sentence) -> bool:
         """Is the commitment a KPI: a row of a KPI table, or named or headed as one?"""
+        found = self._kpi_items.get(id(item))
+        if found is not None:
+            return found
+        found = False
         if item.table is not None:
             info = self.tables.get(item.table[0])
-            if info is not None and "kpi" in info.columns:
-                return True
-        return self._in_named_part(item, ["kpi", "kpis", "key performance indicator",
-                                          "key performance indicators"])
+            found = info is not None and "kpi" in info.columns
+        if not found:
+            found = self._in_named_part(
+                item, ["kpi", "kpis", "key performance indicator", "key performance indicators"]
+            )
+        self._kpi_items[id(item)] = found
+        return found
 
     def _row_left_open(self, item: Sentence) -> bool:
         if item.table is None:
