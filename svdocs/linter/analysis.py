@@ -1042,13 +1042,21 @@ def _suppliers_in_general(c: Clause) -> bool:
 
 
 def _remedy_subject(c: Clause) -> bool:
-    """A sentence whose subject is a remedy, with no party: "Service Credits under Schedule 7
-    shall apply to any missed Social Value KPI" sets a consequence, not a duty."""
-    return (
-        c.trigger is not None
-        and c.party is None
-        and any(h.start < c.trigger.start for h in c.get("CONSEQ"))
-    )
+    """A sentence about a remedy, not a duty: a remedy before the obligation word and no party
+    ("Service Credits under Schedule 7 shall apply to any missed Social Value KPI"), or a
+    remedy as the subject whatever party follows ("The total Service Credits payable by the
+    Supplier in a quarter shall not exceed 10%")."""
+    if c.trigger is None:
+        return False
+    before = [h for h in c.get("CONSEQ") if h.start < c.trigger.start]
+    if not before:
+        return False
+    return c.party is None or bool(_SUBJECT_LEAD.match(c.text[: before[0].start - c.start]))
+
+
+# what may open a sentence before its subject: a number and determiners
+_SUBJECT_LEAD = re.compile(
+    r"^\W*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:(?:the|any|all|total|aggregate)\s+)*$", re.I)
 
 
 def _names_bidder(c: Clause) -> bool:

@@ -9,8 +9,9 @@ the project's own library assembles, where a date asked for would make no sense:
   Supplier has overstated a quantity by more than 5%, the Supplier shall pay for ...";
 * a threshold that picks out what the duty applies to: "advertise subcontract opportunities
   worth more than £25,000", "contracts valued at over £100,000";
-* in a sentence about the remedies themselves: "Service Credits in any one reporting period
-  shall not exceed 10% of the charges".
+* (a sentence about the remedies themselves, "Service Credits in any one reporting period
+  shall not exceed 10% of the charges", is no commitment at all: see ``_remedy_subject`` in
+  :mod:`.analysis`).
 
 And a commitment in a KPI table may take its date from another cell of its row (a
 "Deadline" or "By when" column): :func:`timed_rows` lists the rows that state one.
@@ -34,13 +35,6 @@ _THRESHOLD = re.compile(
     r"|\bexceeding)\s+(?:more than |over |above |in excess of )?$",
     re.IGNORECASE,
 )
-_REMEDY_SUBJECT = re.compile(
-    r"^\W*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:the\s+)?(?:total\s+|aggregate\s+)?"
-    r"(?:service credits?|deductions?|liquidated damages|abatements?)\b",
-    re.IGNORECASE,
-)
-
-
 def is_timed(c: Clause) -> bool:
     """Does the clause state a date, a period or a frequency?"""
     return bool(c.ents_of(TIME_LABELS | {"FREQUENCY"}) or c.has("DEADLINE") or c.has("FREQ"))
@@ -53,8 +47,6 @@ def timed_rows(a: DocumentAnalysis) -> set[tuple[int, int]]:
 
 def targets_to_meet(c: Clause, block_text: str) -> list[Hit]:
     """The clause's figures that are targets (see the module docstring)."""
-    if c.trigger is not None and _REMEDY_SUBJECT.match(c.text[: c.trigger.start - c.start]):
-        return []
     head = c.text.lstrip().lower()
     condition_end = -1
     if head.startswith(_CONDITION_OPENERS) and "," in c.text:
