@@ -6,7 +6,8 @@ The Python API (see ``docs/workflows.md``)::
     report = svdocs.lint("tenders/")            # a path, a list of paths, or text
     result = svdocs.assemble("brief.yml")        # documents by kind, plus commitments
 
-The linter lives in :mod:`svdocs.linter` and the assembler in :mod:`svdocs.assembly`.
+The linter lives in :mod:`svdocs.lint` and the assembler in :mod:`svdocs.assemble`; ARCHITECTURE.md
+shows the floors.
 Importing svdocs is light: spaCy and python-docx load on the first call.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = ["__version__", "assemble", "lint"]
 

@@ -28,11 +28,11 @@ from typing import Any
 import yaml
 
 from .errors import InputError, ValidationError
-from .library.clause import load_yaml, yaml_error_line
 from .library.loader import Library
 from .library.schema import CONTRACT_KINDS, ID_PATTERN, JURISDICTIONS, NAME_PATTERN, THEMES
 from .library.validation import schema_problems, suggest
 from .library.variables import VariableError, parse_date
+from .yaml_errors import load_yaml, yaml_error_line
 
 DOCUMENT_KINDS: tuple[str, ...] = ("specification", "itt", "schedule")
 #: Largest brief read (a brief is a page of YAML).
@@ -225,7 +225,7 @@ def load_brief(path: Path | str) -> Brief:
     except UnicodeDecodeError:
         raise InputError("brief is not UTF-8 text", str(path)) from None
     try:
-        data = load_yaml(text)
+        data = load_yaml(text, dates_as_text=True)
     except yaml.YAMLError as exc:
         raise ValidationError([yaml_error_line(exc)], str(path)) from None
     return brief_from_dict(data, path)

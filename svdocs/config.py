@@ -211,7 +211,7 @@ def known_rule_ids(extra_dirs: Iterable[Path] = ()) -> set[str] | None:
         from .linter.rules import load_rules
     except ImportError:
         return None
-    from .suppress import META_RULE_IDS
+    from .linter.rules import META_RULE_IDS
 
     return {r.id for r in load_rules(extra_dirs=tuple(extra_dirs))} | set(META_RULE_IDS)
 

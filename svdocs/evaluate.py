@@ -18,7 +18,7 @@ import yaml
 from .config import LintConfig
 from .errors import InputError, ValidationError
 from .model import CATEGORIES, Finding
-from .yaml_errors import read_error_line
+from .yaml_errors import load_yaml, read_error_line
 
 
 @dataclass
@@ -92,7 +92,7 @@ class Evaluation:
 
 def load_expected(path: Path) -> tuple[str, list[Expected]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ValidationError([f"cannot read labels: {read_error_line(exc)}"], str(path)) from None
     if not isinstance(data, dict) or not isinstance(data.get("findings", []), list):

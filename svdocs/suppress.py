@@ -25,42 +25,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .config import LintConfig
-from .linter.rules import Rule
-from .model import CATEGORIES, Document, Finding, Location, Severity
-
-WITHOUT_REASON = "suppression-without-reason"
-UNKNOWN_RULE = "suppression-unknown-rule"
-SUPPRESSION_CATEGORY = "suppression"
-
-
-#: Rules about suppressions; config may turn them off or change their severity.
-META_RULES: tuple[Rule, ...] = (
-    Rule(
-        id=WITHOUT_REASON,
-        check="suppression",
-        name="Suppression without a reason",
-        category=SUPPRESSION_CATEGORY,
-        severity=Severity.WARNING,
-        message="This suppression gives no reason, so it is not applied.",
-        rationale=(
-            "A reviewer reading the document later must be able to see why a weak commitment "
-            "was accepted; a bare switch hides the decision."
-        ),
-        suggestion="Write the reason after a colon, e.g. "
-        "'svdocs-disable-next-line RULE-ID: background text, not an obligation'.",
-    ),
-    Rule(
-        id=UNKNOWN_RULE,
-        check="suppression",
-        name="Suppression of an unknown rule",
-        category=SUPPRESSION_CATEGORY,
-        severity=Severity.WARNING,
-        message="This suppression names a rule that does not exist, so it suppresses nothing.",
-        rationale="A misspelt rule id silently leaves findings in place or hides a typo.",
-        suggestion="Use an id listed by 'svdocs rules list', a category, or 'all'.",
-    ),
+from .linter.rules import (
+    META_RULE_IDS,
+    META_RULES,
+    UNKNOWN_RULE,
+    WITHOUT_REASON,
 )
-META_RULE_IDS: frozenset[str] = frozenset(r.id for r in META_RULES)
+from .model import CATEGORIES, Document, Finding, Location, Severity
 
 _DIRECTIVE = re.compile(
     r"^\s*svdocs-(?P<kind>disable-next-line|disable-file|disable|enable|ignore)\b"

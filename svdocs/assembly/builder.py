@@ -17,11 +17,12 @@ from typing import Any
 
 from ..brief import KPI_CLAUSE, Brief, Plan, brief_summary, plan
 from ..errors import ValidationError
-from ..library.clause import Clause, body_sha256, load_yaml, split_front_matter
+from ..library.clause import Clause, body_sha256, split_front_matter
 from ..library.loader import Library, load_library
 from ..library.sandbox import TemplateError, render_string, template_environment, tidy
 from ..model import Block, BlockKind, Commitment, Document
 from ..resources import templates_dir
+from ..yaml_errors import load_yaml
 from .kpi import kpi_rows, kpi_table_blocks
 from .markdown_blocks import BlockBuilder, Counters
 
@@ -157,7 +158,7 @@ def _load_template(folder: Path, name: str) -> _Template:
                               str(path)) from None
     try:
         front, body, _ = split_front_matter(text)
-        meta = load_yaml(front) or {}
+        meta = load_yaml(front, dates_as_text=True) or {}
     except Exception as exc:
         raise ValidationError([f"bad front matter: {exc}"], str(path)) from None
     missing = [k for k in ("kind", "title", "file") if not isinstance(meta.get(k), str)]

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from ..model import Commitment
-from ..yaml_errors import yaml_error_line
+from ..yaml_errors import load_yaml, yaml_error_line
 from .sandbox import render_string
 from .variables import Variable, VariableError
 
@@ -25,21 +25,6 @@ COMMITMENT_TEXT_FIELDS = ("text", "measure", "unit", "target", "baseline", "dead
 
 class ClauseFormatError(ValueError):
     """A clause file that cannot be parsed at all (no front matter, malformed YAML)."""
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe YAML that keeps dates as text (so they validate and print as written)."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def load_yaml(text: str) -> Any:
-    """Parse YAML safely with dates kept as text; raises ``yaml.YAMLError``."""
-    return yaml.load(text, Loader=_Loader)
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:
@@ -254,7 +239,7 @@ def parse_clause_text(text: str, path: Path | None = None) -> tuple[dict[str, An
     """Front matter (parsed, not yet validated), body and body start line of a clause file."""
     front, body, body_line = split_front_matter(text)
     try:
-        data = load_yaml(front)
+        data = load_yaml(front, dates_as_text=True)
     except yaml.YAMLError as exc:
         raise ClauseFormatError(yaml_error_line(exc, offset=1)) from None
     if not isinstance(data, dict):

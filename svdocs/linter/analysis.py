@@ -26,6 +26,7 @@ from .references import (
     _referenced_numbers,
     _title_line,
 )
+from .sentence import Sentence, TableInfo
 
 if TYPE_CHECKING:
     from ..nlp.blocks import ParsedBlock
@@ -45,37 +46,6 @@ _TABLE_HEADS: dict[str, tuple[str, ...]] = {
     "kpi": ("kpi", "key performance", "indicator", "measure", "metric", "target", "commitment"),
 }
 _ITT_KINDS = {"itt"}
-
-
-@dataclass
-class Sentence:
-    """A clause in its document: which block it sits in, its group and its table row."""
-
-    block: int
-    clause: Clause
-    group: int  # sentences of one lead-in and its items share a group id
-    table: tuple[int, int] | None = None  # (table, row) of a table cell
-    section: tuple[str, ...] = ()  # the headings above it
-    number: str = ""  # clause number of its block ("1.2", "B1"), without brackets or dots
-    label: str = ""  # the number of a title line above it that is not a heading ("Clause 3 – ...")
-
-    @property
-    def text(self) -> str:
-        return self.clause.text
-
-
-@dataclass
-class TableInfo:
-    index: int
-    columns: set[str] = field(default_factory=set)  # evidence, frequency, consequence, kpi
-    rows: dict[int, set[str]] = field(default_factory=dict)  # row -> themes in it
-    kpi_rows: int = 0
-    section: tuple[str, ...] = ()
-    evidence_cols: list[int] = field(default_factory=list)
-    complete_rows: set[int] = field(default_factory=set)  # rows with evidence / frequency filled
-    remedy_cols: list[int] = field(default_factory=list)  # a remedy / shortfall amount column
-    remedy_rows: set[int] = field(default_factory=set)  # rows whose remedy cell is filled
-    first_cells: dict[int, int] = field(default_factory=dict)  # row -> block index of cell 0
 
 
 @dataclass

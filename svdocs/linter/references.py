@@ -3,21 +3,18 @@ document a reporting or remedy clause points at ("report on paragraphs 2.1 and 2
 to (c)", "each KPI in Annex 1", "Clause 9 (Rectification Plan) ... applies to SV1 and SV2"),
 and whether a commitment's number falls in that scope.
 
-The coverage check in :mod:`.analysis` asks these questions of every reporting and remedy
+The coverage check in :mod:`svdocs.lint.judge.analysis` asks these questions of every reporting
+and remedy
 sentence once per document.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from ..model import Block, BlockKind
 from ..nlp.clause import Clause
-
-if TYPE_CHECKING:
-    from .analysis import Sentence
-
+from .sentence import Sentence
 
 _REF_WORDS = {
     "paragraph", "paragraphs", "clause", "clauses", "para", "paras", "item", "items",

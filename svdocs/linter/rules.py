@@ -11,9 +11,8 @@ import yaml
 
 from ..errors import ValidationError
 from ..model import COMMITMENT_PARTS, Severity
-from ..nlp.lexicons import load_yaml
 from ..resources import rules_dir
-from ..yaml_errors import read_error_line
+from ..yaml_errors import load_yaml, read_error_line
 
 #: Checks a rule may name. The first group are the built-in judgements; ``phrase``,
 #: ``pattern`` and ``requires`` are generic checks for users' own rules.
@@ -196,3 +195,38 @@ def load_rules(extra_dirs: Iterable[Path | str] = ()) -> list[Rule]:
 
 def find_rule(rule_id: str, rules: Iterable[Rule]) -> Rule | None:
     return next((r for r in rules if r.id == rule_id), None)
+
+
+WITHOUT_REASON = "suppression-without-reason"
+UNKNOWN_RULE = "suppression-unknown-rule"
+SUPPRESSION_CATEGORY = "suppression"
+
+
+#: Rules about suppressions; config may turn them off or change their severity.
+META_RULES: tuple[Rule, ...] = (
+    Rule(
+        id=WITHOUT_REASON,
+        check="suppression",
+        name="Suppression without a reason",
+        category=SUPPRESSION_CATEGORY,
+        severity=Severity.WARNING,
+        message="This suppression gives no reason, so it is not applied.",
+        rationale=(
+            "A reviewer reading the document later must be able to see why a weak commitment "
+            "was accepted; a bare switch hides the decision."
+        ),
+        suggestion="Write the reason after a colon, e.g. "
+        "'svdocs-disable-next-line RULE-ID: background text, not an obligation'.",
+    ),
+    Rule(
+        id=UNKNOWN_RULE,
+        check="suppression",
+        name="Suppression of an unknown rule",
+        category=SUPPRESSION_CATEGORY,
+        severity=Severity.WARNING,
+        message="This suppression names a rule that does not exist, so it suppresses nothing.",
+        rationale="A misspelt rule id silently leaves findings in place or hides a typo.",
+        suggestion="Use an id listed by 'svdocs rules list', a category, or 'all'.",
+    ),
+)
+META_RULE_IDS: frozenset[str] = frozenset(r.id for r in META_RULES)

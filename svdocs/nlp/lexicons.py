@@ -11,15 +11,7 @@ import yaml
 
 from ..errors import ValidationError
 from ..resources import rules_dir
-from ..yaml_errors import read_error_line
-
-# libyaml's loader when PyYAML was built with it (several times faster), else the pure-Python one
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def load_yaml(text: str) -> Any:
-    """``yaml.safe_load`` with the C loader when available."""
-    return yaml.load(text, Loader=_YAML_LOADER)
+from ..yaml_errors import load_yaml, read_error_line
 
 #: Config lexicon keys (``[lexicons]`` in svdocs.toml) -> (lexicon file, key in that file).
 CONFIG_KEYS: dict[str, tuple[str, str]] = {

@@ -22,6 +22,7 @@ from markdown_it.token import Token
 
 from ..limits import Limits
 from ..model import BlockKind, Document, Run, SourceRef, TableRef
+from ..yaml_errors import load_yaml
 from .common import DocumentBuilder, decode_text, read_input_bytes, start_markup_document
 from .text import split_typed_number
 
@@ -65,7 +66,7 @@ def _strip_front_matter(text: str, doc: Document) -> str:
     if not match:
         return text
     try:
-        data = yaml.safe_load(match.group(1) or "")
+        data = load_yaml(match.group(1) or "")
     except yaml.YAMLError:
         data = None
     if isinstance(data, dict):

@@ -51,8 +51,7 @@ def rule_metadata(rule_dirs: Iterable[Path] = ()) -> list[Any] | None:
     """The shipped lint rules (plus those in ``rule_dirs``) and the suppression rules, for
     SARIF's rule descriptions and the HTML summary; ``None`` if they cannot be loaded."""
     try:
-        from ..linter.rules import load_rules
-        from ..suppress import META_RULES
+        from ..linter.rules import META_RULES, load_rules
 
         return [*load_rules(extra_dirs=tuple(rule_dirs)), *META_RULES]
     except Exception:  # the reports still describe each rule from its findings
