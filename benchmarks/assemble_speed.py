@@ -14,9 +14,9 @@ import tracemalloc
 from pathlib import Path
 
 from svdocs.assembly import assemble
-from svdocs.brief import brief_from_dict
+from svdocs.assembly.brief import brief_from_dict
+from svdocs.core.resources import clause_library_dir
 from svdocs.library import load_library
-from svdocs.resources import clause_library_dir
 from svdocs.writers import render
 
 SIZES = (100, 200, 400, 800)

@@ -7,7 +7,8 @@ Run from the repository root::
 
 It writes the documents into a temporary folder (Markdown, plain text and HTML, each a short
 social value section with a mix of weak and complete commitments), lints the folder through
-``svdocs.batch.lint_paths`` (the same path as ``svdocs lint DIR --jobs N``), prints files per
+``svdocs.workflow.batch.lint_paths`` (the same path as ``svdocs lint DIR --jobs N``), prints files
+per
 second for each ``jobs`` value, and checks that both runs give the same findings in the same
 order. Each run is a fresh Python process and its time includes start-up (import and
 building the language pipeline), as a user of ``svdocs lint`` would see it; the start-up
@@ -78,8 +79,8 @@ def generate(folder: Path, count: int, seed: int = 2025) -> None:
 _CHILD = """
 import json, resource, sys, time
 start = time.perf_counter()
-from svdocs.batch import lint_paths
-from svdocs.config import LintConfig
+from svdocs.workflow.batch import lint_paths
+from svdocs.core.config import LintConfig
 report = lint_paths([sys.argv[1]], LintConfig(), jobs=int(sys.argv[2]))
 seconds = time.perf_counter() - start
 cpu = sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
@@ -103,8 +104,8 @@ def run(folder: Path, jobs: int) -> dict[str, Any]:
 
 def startup_seconds() -> float:
     """Time to import svdocs and build the language pipeline once (no documents)."""
-    code = ("import time; t = time.perf_counter(); from svdocs.batch import make_linter; "
-            "from svdocs.config import LintConfig; make_linter(LintConfig()); "
+    code = ("import time; t = time.perf_counter(); from svdocs.workflow.batch import make_linter; "
+            "from svdocs.core.config import LintConfig; make_linter(LintConfig()); "
             "print(time.perf_counter() - t)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)

@@ -261,8 +261,8 @@ def child_floor(path: Path) -> dict:
 def child_svdocs(path: Path) -> dict:
     """svdocs' linter on the DOCX through the library API (kept for a quick look at one
     process; the benchmark itself runs the ``svdocs lint`` command, see :func:`svdocs_argv`)."""
-    from svdocs.batch import lint_paths
-    from svdocs.config import LintConfig
+    from svdocs.core.config import LintConfig
+    from svdocs.workflow.batch import lint_paths
 
     start = time.perf_counter()
     report = lint_paths([path], LintConfig())
@@ -283,8 +283,8 @@ def child_scaling(paths: list[Path]) -> dict:
     start-up: the cost that grows with the document, without start-up and its noise."""
     import gc
 
-    from svdocs.batch import lint_paths
-    from svdocs.config import LintConfig
+    from svdocs.core.config import LintConfig
+    from svdocs.workflow.batch import lint_paths
 
     lint_paths([paths[0]], LintConfig())  # imports, pipeline, first sight of the vocabulary
     out = []
@@ -372,7 +372,8 @@ def run_interleaved(runs: list[tuple[str, list[str], tuple[int, ...]]], words: i
 def svdocs_linter_status() -> str | None:
     """None when svdocs' linter can run; otherwise a one-line reason why not."""
     probe = ("import importlib; importlib.import_module('svdocs.linter.engine'); "
-             "from svdocs.readers import read_document; from svdocs.batch import lint_paths")
+             "from svdocs.readers import read_document; "
+             "from svdocs.workflow.batch import lint_paths")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     if result.returncode == 0:
         return None

@@ -15,20 +15,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._version import __version__
+from svdocs._version import __version__
 
 __all__ = ["__version__", "assemble", "lint"]
 
 
 def lint(path_or_text: Any, **options: Any) -> Any:
     """Lint files or text and return a Report (see :func:`svdocs.api.lint`)."""
-    from .api import lint as run
+    from svdocs.api import lint as run
 
     return run(path_or_text, **options)
 
 
 def assemble(brief: Any, **options: Any) -> Any:
     """Assemble the documents of a brief (see :func:`svdocs.api.assemble`)."""
-    from .api import assemble as run
+    from svdocs.api import assemble as run
 
     return run(brief, **options)

@@ -1,3 +1,3 @@
-from .cli import main
+from svdocs.cli import main
 
 main()

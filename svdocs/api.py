@@ -20,12 +20,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import LintConfig, load_config
-from .errors import InputError
-from .report import FileResult, Report
+from svdocs.core.config import LintConfig, load_config
+from svdocs.core.errors import InputError
+from svdocs.core.results import FileResult, Report
 
 if TYPE_CHECKING:
-    from .assembly import AssemblyResult
+    from svdocs.assembly import AssemblyResult
 
 #: The ``fmt`` values :func:`lint` accepts for text, and what the readers call them.
 TEXT_FORMATS = {"text": "text", "txt": "text", "markdown": "markdown", "md": "markdown",
@@ -55,7 +55,7 @@ def _looks_like_path(value: str) -> bool:
     if set("*?[") & set(value) and any(
             os.path.exists(m) for m in glob.glob(value, recursive=True)):
         return True
-    from .batch import supported_extensions
+    from svdocs.workflow.batch import supported_extensions
 
     suffix = Path(value).suffix.lower()
     return suffix in supported_extensions() and not any(ch.isspace() for ch in value)
@@ -71,7 +71,7 @@ def lint(
     keep_documents: bool = True,
     model: str | None = None,
 ) -> Report:
-    """Lint files or text and return the :class:`svdocs.report.Report`.
+    """Lint files or text and return the :class:`svdocs.core.results.Report`.
 
     ``path_or_text`` is a path (``str`` or :class:`~pathlib.Path`; a file, a folder searched
     recursively, or a glob), a list of paths, or the text itself. A string is taken as text
@@ -85,7 +85,7 @@ def lint(
     reason); each :class:`FileResult` keeps its Document when ``keep_documents``.
     """
     cfg = _config(config, model)
-    from .batch import lint_paths
+    from svdocs.workflow.batch import lint_paths
 
     if isinstance(path_or_text, str) and (fmt is not None or not _looks_like_path(path_or_text)):
         return lint_text(path_or_text, fmt=fmt or "text", config=cfg,
@@ -104,8 +104,8 @@ def lint_text(text: str, *, fmt: str = "text", config: LintConfig | None = None,
     reader_fmt = TEXT_FORMATS.get(fmt.lower())
     if reader_fmt is None:
         raise InputError(f"unknown text format {fmt!r} (use text, markdown or html)")
-    from .batch import lint_document
-    from .readers import read_text
+    from svdocs.readers import read_text
+    from svdocs.workflow.batch import lint_document
 
     doc = read_text(text, fmt=reader_fmt, path=None)
     if doc.path is None:
@@ -125,9 +125,9 @@ def assemble(brief: PathLike | Mapping[str, Any] | Any, *,
     library). The result holds the documents by kind and the commitments; nothing is
     written (use ``svdocs.assembly.write_outputs`` or the CLI for files).
     """
-    from . import brief as brief_mod
-    from .assembly import assemble as run_assembly
-    from .library import load_library
+    from svdocs.assembly import assemble as run_assembly
+    from svdocs.assembly import brief as brief_mod
+    from svdocs.library import load_library
 
     if isinstance(brief, (str, os.PathLike)):
         loaded = brief_mod.load_brief(Path(brief))

@@ -56,7 +56,7 @@ def label_rows(docs: list[Path]) -> list[str]:
     """The README table rows a corpus's labels give: "| `category` | labels | documents |"."""
     from collections import Counter
 
-    from svdocs.model import CATEGORIES
+    from svdocs.core.model import CATEGORIES
 
     labels: Counter[str] = Counter()
     docs_with: Counter[str] = Counter()

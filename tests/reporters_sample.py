@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from svdocs.model import (
+from svdocs.core.model import (
     Block,
     BlockKind,
     Document,
@@ -12,7 +12,7 @@ from svdocs.model import (
     SourceRef,
     TableRef,
 )
-from svdocs.report import FileResult, Report
+from svdocs.core.results import FileResult, Report
 
 MD_TEXT = (
     "# Social value\n"

@@ -19,10 +19,10 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from lxml import etree
 
-from svdocs.annotate import AUTHOR, INITIALS, annotate_bytes, annotate_docx, reviewed_name
-from svdocs.errors import OutputError
-from svdocs.model import Document, Finding, Location, Severity
+from svdocs.core.errors import OutputError
+from svdocs.core.model import Document, Finding, Location, Severity
 from svdocs.readers import read_document
+from svdocs.reporters.annotate import AUTHOR, INITIALS, annotate_bytes, annotate_docx, reviewed_name
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

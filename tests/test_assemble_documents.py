@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from svdocs.assembly import assemble, write_outputs
-from svdocs.brief import brief_from_dict
+from svdocs.assembly.brief import brief_from_dict
+from svdocs.core.model import BlockKind
 from svdocs.library import load_library
-from svdocs.model import BlockKind
 
 MINI = Path(__file__).parent / "library_fixtures" / "mini"
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from svdocs.assembly import assemble
-from svdocs.brief import brief_from_dict, load_brief
+from svdocs.assembly.brief import brief_from_dict, load_brief
+from svdocs.core.resources import samples_dir
 from svdocs.library import load_library
-from svdocs.resources import samples_dir
 from svdocs.writers import render
 
 HERE = Path(__file__).parent

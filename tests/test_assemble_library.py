@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from svdocs.assembly.markdown_blocks import BlockBuilder
+from svdocs.core.markdown_blocks import BlockBuilder
+from svdocs.core.model import Document
 from svdocs.library import SAMPLE_BRIEF, load_library
 from svdocs.library.loader import default_values
-from svdocs.model import Document
 from svdocs.writers import render
 
 

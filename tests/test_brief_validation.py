@@ -9,9 +9,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from svdocs.brief import load_brief, plan
+from svdocs.assembly.brief import load_brief, plan
 from svdocs.cli import cli
-from svdocs.errors import ValidationError
+from svdocs.core.errors import ValidationError
 from svdocs.library import load_library
 
 MINI = Path(__file__).parent / "library_fixtures" / "mini"
@@ -201,7 +201,7 @@ def test_missing_brief_file(tmp_path: Path) -> None:
 
 
 def test_sample_briefs_are_valid() -> None:
-    from svdocs.resources import samples_dir
+    from svdocs.core.resources import samples_dir
 
     briefs = sorted((samples_dir() / "briefs").glob("*.yml"))
     assert len(briefs) >= 3

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from svdocs.cli import cli
-from svdocs.linter.rules import load_rules
+from svdocs.core.rules import load_rules
 
 WEAK = "# Social value\n\nThe Supplier shall endeavour to support local employment.\n"
 BACKGROUND = "# Background\n\nThe council published its annual report in March.\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from svdocs.collector import collector_paused
+from svdocs.core.collector import collector_paused
 
 
 def test_pause_restores_the_collector_even_when_the_block_fails() -> None:
@@ -32,8 +32,8 @@ def test_a_collector_switched_off_by_the_caller_stays_off() -> None:
 
 
 def test_building_the_linter_leaves_the_collector_on() -> None:
-    from svdocs.batch import make_linter
-    from svdocs.config import LintConfig
+    from svdocs.core.config import LintConfig
+    from svdocs.workflow.batch import make_linter
 
     make_linter(LintConfig())
     assert gc.isenabled()
@@ -44,8 +44,8 @@ def test_only_the_commands_own_process_switches_the_collector_off(
 ) -> None:
     from click.testing import CliRunner
 
-    from svdocs import collector
     from svdocs.cli import cli
+    from svdocs.core import collector
 
     draft = tmp_path / "draft.md"
     draft.write_text("The Supplier shall endeavour to employ local people.\n", encoding="utf-8")

@@ -20,7 +20,7 @@ from labelled_corpus import (
     sidecar,
 )
 
-from svdocs.model import CATEGORIES
+from svdocs.core.model import CATEGORIES
 
 CORPUS = Path(__file__).parent / "eval_corpus"
 DOCS = documents(CORPUS)

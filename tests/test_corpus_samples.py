@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from svdocs.model import CATEGORIES
+from svdocs.core.model import CATEGORIES
 
 DRAFTS = Path(__file__).resolve().parent.parent / "samples" / "drafts"
 BUILD = DRAFTS.parent / "build_drafts.py"
@@ -77,8 +77,8 @@ def _lint(paths: list[Path]):
     try:
         importlib.import_module("svdocs.linter.engine")
         importlib.import_module("svdocs.readers").read_document  # noqa: B018
-        from svdocs.batch import lint_paths
-        from svdocs.config import LintConfig
+        from svdocs.core.config import LintConfig
+        from svdocs.workflow.batch import lint_paths
     except (ImportError, AttributeError):
         pytest.skip("the svdocs linter (batch, engine, readers) is not available yet")
     return lint_paths(paths, LintConfig())

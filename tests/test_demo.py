@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from svdocs.cli import cli
-from svdocs.resources import samples_dir
+from svdocs.core.resources import samples_dir
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def test_demo_never_writes_into_a_folder_that_is_not_empty(tmp_path: Path) -> No
 
 def test_demo_without_a_folder_picks_a_new_one(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    from svdocs.demo import choose_out_dir
+    from svdocs.workflow.demo import choose_out_dir
 
     monkeypatch.chdir(tmp_path)
     assert choose_out_dir(None) == Path("svdocs-demo")

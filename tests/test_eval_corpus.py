@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from svdocs.cli import cli
-from svdocs.evaluate import Expected, evaluate_dir, score_document
-from svdocs.model import CATEGORIES, Finding, Location, Severity
+from svdocs.core.model import CATEGORIES, Finding, Location, Severity
+from svdocs.workflow.evaluate import Expected, evaluate_dir, score_document
 
 CORPUS = Path(__file__).parent / "eval_corpus"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from labelled_corpus import count_sentences, documents, load_labels, plain_blocks, sidecar
 
-from svdocs.model import CATEGORIES
+from svdocs.core.model import CATEGORIES
 from svdocs.readers import read_document
 
 DEV = Path(__file__).parent / "eval_dev"

@@ -30,7 +30,7 @@ from labelled_corpus import (
     sidecar,
 )
 
-from svdocs.model import CATEGORIES
+from svdocs.core.model import CATEGORIES
 from svdocs.readers import read_document
 
 TESTS = Path(__file__).parent

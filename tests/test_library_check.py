@@ -8,8 +8,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from svdocs.cli import cli
+from svdocs.core.resources import clause_library_dir
 from svdocs.library import check_library, load_library
-from svdocs.resources import clause_library_dir
 
 MINI = Path(__file__).parent / "library_fixtures" / "mini"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from svdocs.config import LintConfig
-from svdocs.errors import ValidationError
+from svdocs.core.config import LintConfig
+from svdocs.core.errors import ValidationError
+from svdocs.core.model import CATEGORIES, Severity
 from svdocs.linter.engine import Linter
-from svdocs.model import CATEGORIES, Severity
 from svdocs.readers import read_text
 
 

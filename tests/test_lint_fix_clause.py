@@ -8,11 +8,16 @@ import pytest
 from click.testing import CliRunner
 
 from svdocs.cli import cli
-from svdocs.errors import ValidationError
+from svdocs.core.errors import ValidationError
 from svdocs.library.loader import load_library
 from svdocs.linter.engine import Linter
-from svdocs.linter.fix_clauses import FixChoice, ThemeFix, parse_fix_clauses, theme_fix_clauses
-from svdocs.nlp.lexicons import load_lexicons
+from svdocs.linter.judge.fix_clauses import (
+    FixChoice,
+    ThemeFix,
+    parse_fix_clauses,
+    theme_fix_clauses,
+)
+from svdocs.linter.nlp.lexicons import load_lexicons
 from svdocs.readers import read_text
 
 
@@ -179,8 +184,8 @@ def test_malformed_fix_clauses_are_reported(value: object, problem: str) -> None
 def test_malformed_fix_clauses_stop_the_cli_with_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from svdocs import batch
-    from svdocs.nlp import lexicons
+    from svdocs.linter.nlp import lexicons
+    from svdocs.workflow import batch
 
     real = lexicons.load_lexicons
 
@@ -207,7 +212,7 @@ def test_a_linter_built_through_the_api_checks_the_fix_clauses_when_it_is_made(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from svdocs.linter.engine import Linter
-    from svdocs.nlp import lexicons
+    from svdocs.linter.nlp import lexicons
 
     real = lexicons.load_lexicons
 

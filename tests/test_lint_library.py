@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from svdocs.assembly import assemble, write_outputs
-from svdocs.brief import load_brief
+from svdocs.assembly.brief import load_brief
+from svdocs.core.model import CATEGORIES
+from svdocs.core.resources import data_dir
 from svdocs.library.loader import load_library
 from svdocs.linter.engine import Linter
-from svdocs.model import CATEGORIES
 from svdocs.readers import read_document, read_text
-from svdocs.resources import data_dir
 
 LIBRARY = load_library()
 WEAK = [

@@ -12,10 +12,10 @@ import spacy
 from click.testing import CliRunner, Result
 
 import svdocs
-from svdocs.batch import make_linter
 from svdocs.cli import cli
-from svdocs.config import LintConfig, load_config
-from svdocs.errors import InputError, ValidationError
+from svdocs.core.config import LintConfig, load_config
+from svdocs.core.errors import InputError, ValidationError
+from svdocs.workflow.batch import make_linter
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "drafts" / "itt-social-value-draft.md"
 WEAK = (

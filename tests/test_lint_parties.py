@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from svdocs.linter.engine import Linter
-from svdocs.linter.parties import supplier_aliases
+from svdocs.linter.judge.parties import supplier_aliases
 from svdocs.readers import read_document
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from svdocs.linter.analysis import _named_parts
+from svdocs.linter.judge.analysis import _named_parts
 
 
 @pytest.mark.parametrize(

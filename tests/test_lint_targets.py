@@ -1,11 +1,12 @@
-"""deadline-missing asks for a date only where a figure is a target (svdocs.linter.targets)."""
+"""deadline-missing asks for a date only where a figure is a target
+(svdocs.linter.judge.targets)."""
 
 from __future__ import annotations
 
 import pytest
 
+from svdocs.core.model import Block, BlockKind, Document, TableRef
 from svdocs.linter.engine import Linter
-from svdocs.model import Block, BlockKind, Document, TableRef
 
 
 @pytest.fixture(scope="module")

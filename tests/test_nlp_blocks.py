@@ -1,4 +1,5 @@
-"""Blocks parsed together in one Doc give the clauses each gives alone (svdocs.nlp.blocks)."""
+"""Blocks parsed together in one Doc give the clauses each gives alone
+(svdocs.linter.nlp.blocks)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from svdocs.core.model import Block, BlockKind, Document
 from svdocs.linter.engine import Linter
-from svdocs.model import Block, BlockKind, Document
-from svdocs.nlp import get_pipeline
-from svdocs.nlp.blocks import SEPARATOR, groups, make_group_doc, parsed_blocks
+from svdocs.linter.nlp import get_pipeline
+from svdocs.linter.nlp.blocks import SEPARATOR, groups, make_group_doc, parsed_blocks
 from svdocs.readers import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,7 +107,7 @@ def test_a_user_pattern_never_matches_across_two_blocks(tmp_path: Path) -> None:
         "  pass: []\n",
         encoding="utf-8",
     )
-    from svdocs.config import LintConfig
+    from svdocs.core.config import LintConfig
 
     linter = Linter(LintConfig(rule_dirs=[rules]))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from svdocs.nlp import Clause, get_pipeline
+from svdocs.linter.nlp import SentenceRecord, get_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -13,7 +13,7 @@ def nlp() -> Language:
     return get_pipeline()
 
 
-def clauses(nlp: Language, text: str) -> list[Clause]:
+def clauses(nlp: Language, text: str) -> list[SentenceRecord]:
     return nlp(text)._.svd_clauses
 
 
@@ -198,9 +198,9 @@ def test_themes_and_parts(nlp: Language) -> None:
 def test_lexicon_phrases_get_the_keys_they_get_alone(nlp: Language) -> None:
     """The analyzer tokenises every lexicon phrase in one Doc; each must come out exactly as
     the tokenizer and lemmatizer give it on its own, or a phrase would silently never match."""
-    from svdocs.nlp.analyzer import FAILURE_PHRASES
-    from svdocs.nlp.lexicons import load_lexicons
-    from svdocs.nlp.phrases import phrase_keys
+    from svdocs.linter.nlp.lexicons import load_lexicons
+    from svdocs.linter.nlp.phrases import phrase_keys
+    from svdocs.linter.nlp.recorder import FAILURE_PHRASES
 
     lemmatize = nlp.get_pipe("svdocs_lemmatizer")
     data = load_lexicons().data

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from svdocs.errors import OutputError
-from svdocs.outputs import staged_outputs, write_text_atomic
+from svdocs.core.errors import OutputError
+from svdocs.core.outputs import staged_outputs, write_text_atomic
 
 
 def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:

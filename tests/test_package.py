@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 import svdocs
 from svdocs.cli import cli
-from svdocs.resources import DATA_NAMES, data_dir
+from svdocs.core.resources import DATA_NAMES, data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -22,7 +22,7 @@ from readers_docx_fixtures import (
     write_docx,
 )
 
-from svdocs.model import BlockKind, Document
+from svdocs.core.model import BlockKind, Document
 from svdocs.readers import read_bytes, read_document
 from svdocs.readers.docx_text import W_P, paragraph_segments
 

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from readers_docx_fixtures import NS, docx_bytes, p, r, tbl
 from readers_pdf_fixtures import pdf_bytes
 
-from svdocs.errors import InputError
-from svdocs.limits import Limits
-from svdocs.model import Document
+from svdocs.core.errors import InputError
+from svdocs.core.limits import Limits
+from svdocs.core.model import Document
 from svdocs.readers import read_bytes
 
 FUZZ = settings(max_examples=100, deadline=2000, derandomize=True,

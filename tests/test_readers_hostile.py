@@ -12,8 +12,8 @@ import pytest
 from readers_docx_fixtures import NS, docx_bytes, p, r, tbl
 from readers_pdf_fixtures import pdf_bytes
 
-from svdocs.errors import InputError, LimitExceeded
-from svdocs.limits import MIB, Limits
+from svdocs.core.errors import InputError, LimitExceeded
+from svdocs.core.limits import MIB, Limits
 from svdocs.readers import read_bytes, read_document
 
 

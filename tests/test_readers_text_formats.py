@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from readers_pdf_fixtures import pdf_bytes
 
-from svdocs.model import BlockKind
+from svdocs.core.model import BlockKind
 from svdocs.readers import (
     SUPPORTED_EXTENSIONS,
     position,

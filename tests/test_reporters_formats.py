@@ -15,8 +15,8 @@ from reporters_sample import (
     sample_report,
 )
 
-from svdocs.model import Severity
-from svdocs.report import FileResult, Report
+from svdocs.core.model import Severity
+from svdocs.core.results import FileResult, Report
 from svdocs.reporters import FORMATS, render
 from svdocs.reporters.common import excerpt, flag_span, format_location
 from svdocs.reporters.sarif import FINGERPRINT_KEY, report_sarif

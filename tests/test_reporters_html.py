@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 
 from reporters_sample import hedge_finding, md_document, sample_report
 
-from svdocs.model import Block, BlockKind, Document
-from svdocs.report import FileResult, Report
+from svdocs.core.model import Block, BlockKind, Document
+from svdocs.core.results import FileResult, Report
 from svdocs.reporters import render
 
 HOSTILE = ('The Supplier shall <script>alert("x")</script> endeavour to '

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from svdocs.config import LintConfig
-from svdocs.errors import ValidationError
+from svdocs.core.config import LintConfig
+from svdocs.core.errors import ValidationError
+from svdocs.core.model import CATEGORIES
+from svdocs.core.rules import load_rules
 from svdocs.linter.engine import Linter
-from svdocs.linter.rules import load_rules
-from svdocs.model import CATEGORIES
 from svdocs.readers import read_text
 
 RULES = load_rules()

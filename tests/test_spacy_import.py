@@ -43,7 +43,7 @@ def test_spacy_cli_and_spacy_info_work_as_spacy_wrote_them_after_svdocs_imported
     out = _run(
         """
         import sys
-        from svdocs.nlp.pipeline import get_pipeline
+        from svdocs.linter.nlp.pipeline import get_pipeline
         get_pipeline()
         import spacy
         print("download:", type(spacy.cli.download).__name__)  # the function, as in spaCy
@@ -61,7 +61,7 @@ def test_spacy_cli_and_spacy_info_work_as_spacy_wrote_them_after_svdocs_imported
 def test_a_cli_submodule_imported_first_loads_normally() -> None:
     out = _run(
         """
-        from svdocs.nlp.pipeline import get_pipeline
+        from svdocs.linter.nlp.pipeline import get_pipeline
         get_pipeline()
         import spacy.cli.download
         from spacy.cli import info

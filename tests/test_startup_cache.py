@@ -10,8 +10,8 @@ import pytest
 from spacy.language import Language
 from spacy.util import load_language_data, registry
 
-from svdocs.nlp import lemmatizer, phrases, startup_cache
-from svdocs.nlp.pipeline import build_pipeline
+from svdocs.linter.nlp import lemmatizer, phrases, startup_cache
+from svdocs.linter.nlp.pipeline import build_pipeline
 
 PHRASES = ["reasonable endeavours", "Apprenticeships", "seek to", "work closely with", "SMEs"]
 

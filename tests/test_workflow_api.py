@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 import svdocs
-from svdocs import api, batch
-from svdocs.config import LintConfig
-from svdocs.model import Severity
+from svdocs import api
+from svdocs.core.config import LintConfig
+from svdocs.core.model import Severity
+from svdocs.workflow import batch
 
 
 def test_import_is_light() -> None:
@@ -24,12 +25,12 @@ def test_import_is_light() -> None:
 
 def test_api_names_stay_callable_after_their_subpackages_are_imported() -> None:
     code = (
-        "import svdocs, svdocs.linter.rules, svdocs.assembly.builder\n"
+        "import svdocs, svdocs.core.rules, svdocs.assembly.builder\n"
         "from svdocs import lint, assemble\n"
-        "import svdocs.linter.fingerprint as fp\n"
+        "import svdocs.core.fingerprint as fp\n"
         "assert callable(svdocs.lint) and callable(svdocs.assemble)\n"
         "assert callable(lint) and callable(assemble)\n"
-        "assert svdocs.linter.rules.load_rules and fp.fingerprint\n"
+        "assert svdocs.core.rules.load_rules and fp.fingerprint\n"
         "assert svdocs.assembly.builder.assemble\n"
         "print('ok')\n"
     )
@@ -58,7 +59,7 @@ def test_existing_file_names_and_matching_globs_are_paths(tmp_path: Path) -> Non
 
 
 def test_unknown_text_format_is_a_clear_error() -> None:
-    from svdocs.errors import InputError
+    from svdocs.core.errors import InputError
 
     with pytest.raises(InputError, match="unknown text format 'rtf'"):
         svdocs.lint("text", fmt="rtf")
@@ -104,7 +105,7 @@ def test_assemble_from_a_path_and_from_a_dict_writes_nothing(tmp_path: Path,
 
 
 def test_assemble_reports_a_bad_brief_as_a_validation_error() -> None:
-    from svdocs.errors import ValidationError
+    from svdocs.core.errors import ValidationError
 
     with pytest.raises(ValidationError):
         svdocs.assemble({"authority": "Exampleshire County Council"})

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from svdocs.baseline import (
+from svdocs.core.errors import InputError, OutputError, ValidationError
+from svdocs.core.model import Finding, Location, Severity
+from svdocs.core.results import FileResult, Report
+from svdocs.workflow.baseline import (
     compute_fingerprint,
     ensure_fingerprints,
     load_baseline,
     write_baseline,
 )
-from svdocs.errors import InputError, OutputError, ValidationError
-from svdocs.model import Finding, Location, Severity
-from svdocs.report import FileResult, Report
 
 
 def finding(text: str, rule: str = "hedged-commitment", block: int = 0) -> Finding:

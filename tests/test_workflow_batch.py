@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from svdocs.batch import expand_paths, lint_paths
-from svdocs.config import LintConfig
+from svdocs.core.config import LintConfig
+from svdocs.workflow.batch import expand_paths, lint_paths
 
 
 @pytest.fixture

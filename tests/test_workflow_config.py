@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from svdocs import config as config_mod
-from svdocs.config import LintConfig, apply_overrides, find_config, load_config
-from svdocs.errors import ValidationError
-from svdocs.model import Severity
+from svdocs.core import config as config_mod
+from svdocs.core.config import LintConfig, apply_overrides, find_config, load_config
+from svdocs.core.errors import ValidationError
+from svdocs.core.model import Severity
 
 
 @pytest.fixture
@@ -129,7 +129,7 @@ def test_invalid_toml_names_the_line(tmp_path: Path) -> None:
 
 
 def test_missing_explicit_config_is_an_input_error(tmp_path: Path) -> None:
-    from svdocs.errors import InputError
+    from svdocs.core.errors import InputError
 
     with pytest.raises(InputError, match="config file not found"):
         load_config(explicit=tmp_path / "nope.toml")

@@ -10,10 +10,10 @@ import docx
 import pytest
 
 import svdocs
-from svdocs import batch
-from svdocs.baseline import write_baseline
-from svdocs.config import load_config
-from svdocs.report import Report
+from svdocs.core.config import load_config
+from svdocs.core.results import Report
+from svdocs.workflow import batch
+from svdocs.workflow.baseline import write_baseline
 
 ROOT = Path(__file__).resolve().parent.parent
 WEAK_A = "The Supplier will endeavour to support local employment where possible."

@@ -10,10 +10,10 @@ from typing import ClassVar
 
 import pytest
 
-from svdocs import batch
-from svdocs.baseline import write_baseline
-from svdocs.errors import InputError
-from svdocs.model import Block, BlockKind, Document, Finding, Location, Severity, SourceRef
+from svdocs.core.errors import InputError
+from svdocs.core.model import Block, BlockKind, Document, Finding, Location, Severity, SourceRef
+from svdocs.workflow import batch
+from svdocs.workflow.baseline import write_baseline
 
 
 class _Rule:

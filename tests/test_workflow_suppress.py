@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from svdocs.config import LintConfig
-from svdocs.model import Block, BlockKind, Document, Finding, Location, Severity, SourceRef
-from svdocs.suppress import UNKNOWN_RULE, WITHOUT_REASON, apply_suppressions, parse_directive
+from svdocs.core.config import LintConfig
+from svdocs.core.model import Block, BlockKind, Document, Finding, Location, Severity, SourceRef
+from svdocs.workflow.suppress import (
+    UNKNOWN_RULE,
+    WITHOUT_REASON,
+    apply_suppressions,
+    parse_directive,
+)
 
 KNOWN = {"hedged-commitment", "missing-evidence-requirement"}
 

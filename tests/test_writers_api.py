@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from writers_sample import sample_document
 
-from svdocs.errors import OutputError, SvdocsError
-from svdocs.model import Block, BlockKind, Document, Run, TableRef
-from svdocs.outputs import write_bytes_atomic
+from svdocs.core.errors import OutputError, SvdocsError
+from svdocs.core.model import Block, BlockKind, Document, Run, TableRef
+from svdocs.core.outputs import write_bytes_atomic
 from svdocs.writers import FORMATS, extension, normalise_format, render
 from svdocs.writers.base import BlockWriter, display_title, iter_items
 from svdocs.writers.docx.tables import column_widths

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 from writers_sample import AWKWARD, sample_document
 
-from svdocs.model import Block, BlockKind, Document, Run, TableRef
+from svdocs.core.model import Block, BlockKind, Document, Run, TableRef
 from svdocs.writers import render
 from svdocs.writers.docx.numbering import word_labels
 from svdocs.writers.docx.styles import LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from writers_sample import AWKWARD, sample_document
 
-from svdocs.model import Block, BlockKind, Document, Run, TableRef
+from svdocs.core.model import Block, BlockKind, Document, Run, TableRef
 from svdocs.writers import render
 
 VOID = {"meta", "br", "hr", "img", "input", "link"}

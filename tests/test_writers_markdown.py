@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from writers_sample import AWKWARD, sample_document
 
-from svdocs.model import Block, BlockKind, Document, Run, TableRef
+from svdocs.core.model import Block, BlockKind, Document, Run, TableRef
 from svdocs.writers import render
 from svdocs.writers.markdown import escape_inline, escape_line_start, inline
 

@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from svdocs.cli import cli
-from svdocs.errors import ValidationError
-from svdocs.nlp.lexicons import load_lexicons
+from svdocs.core.errors import ValidationError
+from svdocs.linter.nlp.lexicons import load_lexicons
 
 
 def test_eval_reports_malformed_labels_in_one_line(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from svdocs.model import Block, BlockKind, Document, Run, TableRef
+from svdocs.core.model import Block, BlockKind, Document, Run, TableRef
 
 H, P, L, C = BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL
 

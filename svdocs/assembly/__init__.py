@@ -8,8 +8,14 @@ formats, force) -> list[Path]``.
 
 from __future__ import annotations
 
-from .builder import DOCUMENTS, AssemblyResult, assemble, assemble_file
-from .output import COMMITMENTS_FILE, DEFAULT_FORMATS, parse_formats, planned_paths, write_outputs
+from svdocs.assembly.builder import DOCUMENTS, AssemblyResult, assemble, assemble_file
+from svdocs.assembly.output import (
+    COMMITMENTS_FILE,
+    DEFAULT_FORMATS,
+    parse_formats,
+    planned_paths,
+    write_outputs,
+)
 
 __all__ = [
     "COMMITMENTS_FILE",

@@ -15,16 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..brief import KPI_CLAUSE, Brief, Plan, brief_summary, plan
-from ..errors import ValidationError
-from ..library.clause import Clause, body_sha256, split_front_matter
-from ..library.loader import Library, load_library
-from ..library.sandbox import TemplateError, render_string, template_environment, tidy
-from ..model import Block, BlockKind, Commitment, Document
-from ..resources import templates_dir
-from ..yaml_errors import load_yaml
-from .kpi import kpi_rows, kpi_table_blocks
-from .markdown_blocks import BlockBuilder, Counters
+from svdocs.assembly.brief import KPI_CLAUSE, Brief, Plan, brief_summary, plan
+from svdocs.assembly.kpi import kpi_rows, kpi_table_blocks
+from svdocs.core.errors import ValidationError
+from svdocs.core.markdown_blocks import BlockBuilder, Counters
+from svdocs.core.model import Block, BlockKind, Commitment, Document
+from svdocs.core.resources import templates_dir
+from svdocs.core.yaml import load_yaml
+from svdocs.library.clause import Clause, body_sha256, split_front_matter
+from svdocs.library.loader import Library, load_library
+from svdocs.library.sandbox import TemplateError, render_string, template_environment, tidy
 
 #: The document kinds, their templates and the clause stages each one holds.
 DOCUMENTS: dict[str, tuple[str, frozenset[str]]] = {
@@ -237,7 +237,7 @@ def _build_document(folder: Path, template: _Template, brief: Brief, library: Li
 def assemble_file(brief_path: Path, library_dir: Path | None = None,
                   **kwargs: Any) -> AssemblyResult:
     """Load a brief (and optionally a library folder) and assemble it."""
-    from ..brief import load_brief
+    from svdocs.assembly.brief import load_brief
 
     brief = load_brief(brief_path)
     library = load_library(library_dir) if library_dir is not None else None

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..library.clause import format_amount
-from ..model import Block, BlockKind, Commitment, Run, TableRef
-from .markdown_blocks import Counters
+from svdocs.core.markdown_blocks import Counters
+from svdocs.core.model import Block, BlockKind, Commitment, Run, TableRef
+from svdocs.library.clause import format_amount
 
 KPI_HEADERS: tuple[str, ...] = (
     "KPI", "Measure", "Target", "Deadline", "Evidence", "Reporting and verification",

@@ -9,7 +9,14 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from .schema import CONTRACT_KINDS, CYCLE, JURISDICTIONS, STAGES, THEMES, VARIABLE_TYPES
+from svdocs.library.schema import (
+    CONTRACT_KINDS,
+    CYCLE,
+    JURISDICTIONS,
+    STAGES,
+    THEMES,
+    VARIABLE_TYPES,
+)
 
 # the rest loads on first use: jinja2 and jsonschema cost a tenth of a second, which
 # ``svdocs lint`` (whose command line names these vocabularies) should not pay

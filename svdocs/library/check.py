@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..model import COMMITMENT_PARTS
-from .clause import Clause
-from .loader import _display, default_values, scan_library
-from .sandbox import TemplateError, referenced_names
+from svdocs.core.model import COMMITMENT_PARTS
+from svdocs.library.clause import Clause
+from svdocs.library.loader import _display, default_values, scan_library
+from svdocs.library.sandbox import TemplateError, referenced_names
 
 #: What clause text may read as ``brief.<name>``, with the values used when checking.
 SAMPLE_BRIEF: dict[str, Any] = {
@@ -69,7 +69,7 @@ def clause_problems(clause: Clause) -> list[str]:
 
 def body_shape_problems(markdown: str) -> list[str]:
     """Markdown the assembler cannot number: typed numbers, deep headings, nested lists."""
-    from ..assembly.markdown_blocks import structure_problems
+    from svdocs.core.markdown_blocks import structure_problems
 
     return structure_problems(markdown)
 

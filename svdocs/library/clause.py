@@ -11,10 +11,10 @@ from typing import Any
 
 import yaml
 
-from ..model import Commitment
-from ..yaml_errors import load_yaml, yaml_error_line
-from .sandbox import render_string
-from .variables import Variable, VariableError
+from svdocs.core.model import Commitment
+from svdocs.core.yaml import load_yaml, yaml_error_line
+from svdocs.library.sandbox import render_string
+from svdocs.library.variables import Variable, VariableError
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _NUMBER = re.compile(r"^\s*-?\d+(?:[.,]\d+)*(?:\.\d+)?\s*$")
@@ -210,7 +210,7 @@ def _quantity(target: str | None) -> float | None:
 
 def format_amount(target: str, unit: str | None, quantity: float | None = None) -> str:
     """A target with its unit as a reader writes it: "10 FTE", "30%", "£250,000"."""
-    from .sandbox import money
+    from svdocs.library.sandbox import money
 
     target = target.strip()
     unit = (unit or "").strip()

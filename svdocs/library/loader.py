@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError, ValidationError
-from ..resources import clause_library_dir
-from .clause import Clause, ClauseFormatError, parse_clause_text
-from .schema import CLAUSE_SCHEMA
-from .validation import schema_problems, suggest
-from .variables import VariableError
+from svdocs.core.errors import InputError, ValidationError
+from svdocs.core.resources import clause_library_dir
+from svdocs.library.clause import Clause, ClauseFormatError, parse_clause_text
+from svdocs.library.schema import CLAUSE_SCHEMA
+from svdocs.library.validation import schema_problems, suggest
+from svdocs.library.variables import VariableError
 
 #: Files in a library folder that are documentation, not clauses.
 SKIPPED_NAMES = frozenset({"readme.md", "index.md", "changelog.md"})

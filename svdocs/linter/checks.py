@@ -12,12 +12,12 @@ from typing import Any
 
 from spacy.matcher import Matcher, PhraseMatcher
 
-from ..model import BlockKind, Finding, Location
-from ..nlp.clause import TIME_LABELS, Clause, Hit
-from .analysis import DocumentAnalysis, Sentence, weak_conjunct
-from .parties import names_supplier
-from .rules import Rule
-from .targets import is_timed, targets_to_meet, timed_rows
+from svdocs.core.model import BlockKind, Finding, Location
+from svdocs.core.rules import Rule
+from svdocs.linter.judge.analysis import DocumentAnalysis, Sentence, weak_conjunct
+from svdocs.linter.judge.parties import names_supplier
+from svdocs.linter.judge.targets import is_timed, targets_to_meet, timed_rows
+from svdocs.linter.nlp.records import TIME_LABELS, Hit, SentenceRecord
 
 Check = Callable[[Rule, DocumentAnalysis], Iterator[Finding]]
 CHECKS: dict[str, Check] = {}
@@ -95,7 +95,7 @@ def _first(hits: list[Hit]) -> Hit | None:
     return min(hits, key=lambda h: h.start) if hits else None
 
 
-def _local_hits(c: Clause) -> list[Hit]:
+def _local_hits(c: SentenceRecord) -> list[Hit]:
     out = []
     for h in c.get("LOCAL"):
         # a capitalised defined term mid-sentence ("the Local Area") points at a definition
@@ -105,7 +105,7 @@ def _local_hits(c: Clause) -> list[Hit]:
     return out
 
 
-def _with_theme_fix(f: Finding, c: Clause, a: DocumentAnalysis) -> Finding:
+def _with_theme_fix(f: Finding, c: SentenceRecord, a: DocumentAnalysis) -> Finding:
     """Point the finding at the library clause of the commitment's own theme (the theme named
     first in the sentence, else one from its lead-in or heading), if the library has one; a
     theme with several clauses picks the one whose words the sentence uses."""
@@ -137,7 +137,7 @@ def hedged(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
             yield _with_theme_fix(f, s.clause, a)
 
 
-def _vague_words(c: Clause) -> tuple[list[Hit], list[Hit]]:
+def _vague_words(c: SentenceRecord) -> tuple[list[Hit], list[Hit]]:
     """The vague verbs and terms of a clause. Participles ("staff engaged on the Contract",
     "supported by invoices") describe, they do not promise."""
     verbs = [
@@ -153,7 +153,7 @@ _PASSIVE_BE = re.compile(
     re.I)
 
 
-def _passive_main_verb(c: Clause, h: Hit) -> bool:
+def _passive_main_verb(c: SentenceRecord, h: Hit) -> bool:
     """A participle that is the clause's own verb in the passive ("Opportunities ... will be
     explored", "will be considered by the Supplier"), not one describing a noun ("staff
     engaged on")."""
@@ -210,7 +210,7 @@ def unmeasurable(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
             yield _with_theme_fix(_on_sentence(rule, a, s, ceiling), c, a)
 
 
-def _prohibition(c: Clause) -> bool:
+def _prohibition(c: SentenceRecord) -> bool:
     trigger = c.trigger
     if trigger is None or c.inherited or not (c.start <= trigger.end <= c.end):
         return False
@@ -221,7 +221,7 @@ def _prohibition(c: Clause) -> bool:
 _QUANTITY_NEXT = re.compile(r"^\s*(?:[£$€]\s*)?\d")
 
 
-def _ceiling(c: Clause) -> Hit | None:
+def _ceiling(c: SentenceRecord) -> Hit | None:
     """A quantity stated only as a ceiling ("up to 3 trainees"), not "sign up to the Code"."""
     if c.has("CONSEQ") or _FLOOR.search(c.text):
         return None
@@ -490,7 +490,7 @@ def _coverage(
 
 def _group_names(lexicon: str, key: str) -> list[str]:
     """The group names of a shipped lexicon (files are parsed once per process)."""
-    from ..nlp.lexicons import load_lexicons
+    from svdocs.linter.nlp.lexicons import load_lexicons
 
     return list(load_lexicons().groups(lexicon, key))
 
@@ -534,7 +534,7 @@ def _rule_matcher(rule: Rule, a: DocumentAnalysis) -> Any:
     matcher = _MATCHERS.get(key)
     if matcher is None:
         if rule.check == "phrase":
-            from ..nlp.pipeline import get_pipeline
+            from svdocs.linter.nlp.pipeline import get_pipeline
 
             nlp = get_pipeline()
             lemmatize = nlp.get_pipe("svdocs_lemmatizer")

@@ -13,17 +13,17 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..collector import collector_paused
-from ..config import LintConfig
-from ..errors import ValidationError
-from ..model import Commitment, Document, Finding, Location, Severity
-from ..nlp.blocks import ParsedBlock, groups, make_group_doc, parsed_blocks
-from ..nlp.pipeline import get_pipeline
-from . import checks as _checks
-from .analysis import DocumentAnalysis, Sentence, analyse
-from .fingerprint import assign_fingerprints
-from .fix_clauses import theme_fix_clauses
-from .rules import Rule, load_rules
+from svdocs.core.collector import collector_paused
+from svdocs.core.config import LintConfig
+from svdocs.core.errors import ValidationError
+from svdocs.core.fingerprint import assign_fingerprints
+from svdocs.core.model import Commitment, Document, Finding, Location, Severity
+from svdocs.core.rules import Rule, load_rules
+from svdocs.linter import checks as _checks
+from svdocs.linter.judge.analysis import DocumentAnalysis, Sentence, analyse
+from svdocs.linter.judge.fix_clauses import theme_fix_clauses
+from svdocs.linter.nlp.blocks import ParsedBlock, groups, make_group_doc, parsed_blocks
+from svdocs.linter.nlp.pipeline import get_pipeline
 
 BATCH_SIZE = 64  # Docs of several blocks each (nlp.blocks)
 BATCH_BLOCKS = 1024  # blocks of several documents parsed in one go by lint_documents

@@ -1,8 +1,8 @@
-"""Readers: every input format into the shared :class:`~svdocs.model.Document`.
+"""Readers: every input format into the shared :class:`~svdocs.core.model.Document`.
 
 ``read_document(path)`` picks the reader by file extension; ``read_text(text, fmt=...)`` reads
-text already in memory. Every problem with an input ends in :class:`~svdocs.errors.InputError`
-(or its subclass :class:`~svdocs.errors.LimitExceeded`) with a one-line message; non-fatal
+text already in memory. Every problem with an input ends in :class:`~svdocs.core.errors.InputError`
+(or its subclass :class:`~svdocs.core.errors.LimitExceeded`) with a one-line message; non-fatal
 notes (an encoding guessed, a PDF that needs OCR, an empty file) go to ``Document.warnings``.
 See ``docs/reading.md`` for what each reader reads and the limits.
 """
@@ -13,10 +13,10 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
-from ..limits import Limits
-from ..model import Block, Document
-from .common import decode_text
+from svdocs.core.errors import InputError
+from svdocs.core.limits import Limits
+from svdocs.core.model import Block, Document
+from svdocs.readers.common import decode_text
 
 # Each reader module is imported when a file of its format is first read, so linting DOCX
 # files never loads markdown-it, and linting Markdown never loads the DOCX reader.
@@ -60,7 +60,7 @@ _LEGACY = {".doc", ".dot", ".rtf", ".odt", ".wpd", ".pages"}
 def read_document(path: str | Path, *, limits: Limits | None = None) -> Document:
     """Read a file into a :class:`Document`, choosing the reader by its extension.
 
-    Raises :class:`InputError` (or :class:`~svdocs.errors.LimitExceeded`) naming the file and
+    Raises :class:`InputError` (or :class:`~svdocs.core.errors.LimitExceeded`) naming the file and
     the problem; never anything else for a bad input.
     """
     path = Path(path)

@@ -7,9 +7,9 @@ import codecs
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
-from ..limits import Limits
-from ..model import Block, BlockKind, Document, SourceRef
+from svdocs.core.errors import InputError
+from svdocs.core.limits import Limits
+from svdocs.core.model import Block, BlockKind, Document, SourceRef
 
 
 def read_input_bytes(path: Path, limits: Limits) -> bytes:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .docx_text import W_VAL, w
-from .numbering_formats import format_number
+from svdocs.readers.docx_text import W_VAL, w
+from svdocs.readers.numbering_formats import format_number
 
 W_STYLE = w("style")
 W_STYLEID = w("styleId")

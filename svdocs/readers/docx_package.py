@@ -2,7 +2,7 @@
 bytes counted while inflating, and XML parsed with no DTD, no entities and no network.
 
 A DOCX is a zip of XML parts. Before any part is read, every entry's declared size and
-compression ratio is checked against :class:`~svdocs.limits.Limits`; while a part is inflated
+compression ratio is checked against :class:`~svdocs.core.limits.Limits`; while a part is inflated
 the bytes are counted again, so a zip whose central directory lies is stopped too. An XML
 part with a DOCTYPE is refused outright: Word never writes one, and it is how entity-expansion
 ("billion laughs") and external-entity attacks start.
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..errors import InputError
-from ..limits import MIB, Limits, format_size
+from svdocs.core.errors import InputError
+from svdocs.core.limits import MIB, Limits, format_size
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 LEGACY_ADVICE = (

@@ -22,13 +22,13 @@ from typing import Any
 
 from lxml import etree
 
-from ..errors import InputError
-from ..limits import Limits
-from ..model import BlockKind, Document, SourceRef, TableRef
-from .common import DocumentBuilder, read_input_bytes
-from .docx_numbering import Numbering, Styles, to_int
-from .docx_package import DocxPackage, Relationship
-from .docx_text import (
+from svdocs.core.errors import InputError
+from svdocs.core.limits import Limits
+from svdocs.core.model import BlockKind, Document, SourceRef, TableRef
+from svdocs.readers.common import DocumentBuilder, read_input_bytes
+from svdocs.readers.docx_numbering import Numbering, Styles, to_int
+from svdocs.readers.docx_package import DocxPackage, Relationship
+from svdocs.readers.docx_text import (
     MC_ALT,
     MC_CHOICE,
     R_ID,

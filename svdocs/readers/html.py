@@ -17,12 +17,17 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from ..errors import InputError
-from ..limits import Limits
-from ..model import BlockKind, Document, SourceRef, TableRef
-from .common import DocumentBuilder, decode_text, read_input_bytes, start_markup_document
-from .numbering_formats import format_number
-from .text import split_typed_number
+from svdocs.core.errors import InputError
+from svdocs.core.limits import Limits
+from svdocs.core.model import BlockKind, Document, SourceRef, TableRef
+from svdocs.readers.common import (
+    DocumentBuilder,
+    decode_text,
+    read_input_bytes,
+    start_markup_document,
+)
+from svdocs.readers.numbering_formats import format_number
+from svdocs.readers.text import split_typed_number
 
 _SKIP = {"script", "style", "template", "noscript", "head", "svg", "math", "select", "option",
          "object", "embed", "iframe", "canvas", "audio", "video", "button", "datalist"}

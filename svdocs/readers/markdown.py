@@ -20,11 +20,16 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..limits import Limits
-from ..model import BlockKind, Document, Run, SourceRef, TableRef
-from ..yaml_errors import load_yaml
-from .common import DocumentBuilder, decode_text, read_input_bytes, start_markup_document
-from .text import split_typed_number
+from svdocs.core.limits import Limits
+from svdocs.core.model import BlockKind, Document, Run, SourceRef, TableRef
+from svdocs.core.yaml import load_yaml
+from svdocs.readers.common import (
+    DocumentBuilder,
+    decode_text,
+    read_input_bytes,
+    start_markup_document,
+)
+from svdocs.readers.text import split_typed_number
 
 _COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)

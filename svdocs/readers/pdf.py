@@ -11,11 +11,11 @@ import io
 import logging
 from pathlib import Path
 
-from ..errors import InputError
-from ..limits import Limits
-from ..model import Document
-from .common import DocumentBuilder, read_input_bytes
-from .text import parse_text
+from svdocs.core.errors import InputError
+from svdocs.core.limits import Limits
+from svdocs.core.model import Document
+from svdocs.readers.common import DocumentBuilder, read_input_bytes
+from svdocs.readers.text import parse_text
 
 
 def read_pdf_file(path: Path, limits: Limits) -> Document:

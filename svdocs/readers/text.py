@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..limits import Limits
-from ..model import BlockKind, Document, SourceRef
-from .common import DocumentBuilder, decode_text, read_input_bytes
+from svdocs.core.limits import Limits
+from svdocs.core.model import BlockKind, Document, SourceRef
+from svdocs.readers.common import DocumentBuilder, decode_text, read_input_bytes
 
 _NUMBER_RE = re.compile(
     r"""^(?P<indent>[ \t]*)

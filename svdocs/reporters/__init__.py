@@ -1,4 +1,4 @@
-"""Reporters turn a :class:`svdocs.report.Report` into text, JSON, SARIF or an HTML page.
+"""Reporters turn a :class:`svdocs.core.results.Report` into text, JSON, SARIF or an HTML page.
 
 >>> from svdocs.reporters import render
 >>> render(report, "sarif", rules=linter.rules)        # doctest: +SKIP
@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..outputs import write_text_atomic
-from ..report import Report
+from svdocs.core.outputs import write_text_atomic
+from svdocs.core.results import Report
 
 FORMATS: tuple[str, ...] = ("text", "json", "sarif", "html")
 
@@ -29,19 +29,19 @@ def render(report: Report, fmt: str = "text", *, rules: Sequence[Any] | None = N
     """
     # each format's module is imported when it is asked for
     if fmt == "text":
-        from .text import render_text
+        from svdocs.reporters.text import render_text
 
         return render_text(report, color=color, root=root)
     if fmt == "json":
-        from .json_report import render_json
+        from svdocs.reporters.json_report import render_json
 
         return render_json(report)
     if fmt == "sarif":
-        from .sarif import render_sarif
+        from svdocs.reporters.sarif import render_sarif
 
         return render_sarif(report, rules, root=root)
     if fmt == "html":
-        from .html_report import render_html
+        from svdocs.reporters.html_report import render_html
 
         return render_html(report, rules, root=root)
     raise ValueError(f"unknown report format {fmt!r} (use {', '.join(FORMATS)})")
@@ -51,7 +51,7 @@ def rule_metadata(rule_dirs: Iterable[Path] = ()) -> list[Any] | None:
     """The shipped lint rules (plus those in ``rule_dirs``) and the suppression rules, for
     SARIF's rule descriptions and the HTML summary; ``None`` if they cannot be loaded."""
     try:
-        from ..linter.rules import META_RULES, load_rules
+        from svdocs.core.rules import META_RULES, load_rules
 
         return [*load_rules(extra_dirs=tuple(rule_dirs)), *META_RULES]
     except Exception:  # the reports still describe each rule from its findings

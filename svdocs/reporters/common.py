@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
 
-from ..model import Document, Finding, Location, Severity
+from svdocs.core.model import Document, Finding, Location, Severity
 
 #: File extensions whose findings carry a line and column.
 TEXT_EXTENSIONS = frozenset({".md", ".markdown", ".txt", ".text", ".html", ".htm"})

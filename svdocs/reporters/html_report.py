@@ -16,11 +16,18 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
-from ..model import CATEGORIES, BlockKind, Document, Finding, Severity
-from ..report import FileResult, Report
-from .common import SEP, collect_rules, display_path, flag_span, format_location, outline_parts
-from .text import summary_line
+from svdocs._version import __version__
+from svdocs.core.model import CATEGORIES, BlockKind, Document, Finding, Severity
+from svdocs.core.results import FileResult, Report
+from svdocs.reporters.common import (
+    SEP,
+    collect_rules,
+    display_path,
+    flag_span,
+    format_location,
+    outline_parts,
+)
+from svdocs.reporters.text import summary_line
 
 #: Above this many blocks only headings and blocks with findings are shown.
 MAX_FULL_BLOCKS = 1500

@@ -1,6 +1,6 @@
 """The JSON report: ``{"files": [{"path", "findings", "error"}], "summary": {...}}``.
 
-Each finding is :meth:`svdocs.model.Finding.to_dict`; suppressed findings are left out (they
+Each finding is :meth:`svdocs.core.model.Finding.to_dict`; suppressed findings are left out (they
 are counted in ``summary.suppressed`` and shown, with their reason, in SARIF).
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..report import Report
+from svdocs.core.results import Report
 
 
 def report_data(report: Report) -> dict[str, Any]:

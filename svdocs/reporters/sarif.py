@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from .. import __version__
-from ..model import Finding, Severity
-from ..report import Report
-from .common import SEP, RuleInfo, collect_rules, display_path, outline_parts
+from svdocs._version import __version__
+from svdocs.core.model import Finding, Severity
+from svdocs.core.results import Report
+from svdocs.reporters.common import SEP, RuleInfo, collect_rules, display_path, outline_parts
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import click
 
-from ..model import CATEGORIES, Severity
-from ..report import Report
-from .common import excerpt, flag_span, format_location
+from svdocs.core.model import CATEGORIES, Severity
+from svdocs.core.results import Report
+from svdocs.reporters.common import excerpt, flag_span, format_location
 
 MARK_OPEN = ">>"
 MARK_CLOSE = "<<"

@@ -1,18 +1,18 @@
-"""Writers: render an assembled :class:`~svdocs.model.Document` as DOCX, Markdown or HTML.
+"""Writers: render an assembled :class:`~svdocs.core.model.Document` as DOCX, Markdown or HTML.
 
 ``render(doc, fmt)`` returns the file's bytes; writing them to disk (atomically, never over an
-existing file without ``force``) is the caller's job, e.g. with :mod:`svdocs.outputs`.
+existing file without ``force``) is the caller's job, e.g. with :mod:`svdocs.core.outputs`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..errors import OutputError
-from ..model import Document
-from .docx import render_docx
-from .html import render_html
-from .markdown import render_markdown
+from svdocs.core.errors import OutputError
+from svdocs.core.model import Document
+from svdocs.writers.docx import render_docx
+from svdocs.writers.html import render_html
+from svdocs.writers.markdown import render_markdown
 
 Renderer = Callable[..., bytes]
 

@@ -1,6 +1,6 @@
 """What the three writers share: the stream of items they render and a rule table keyed by kind.
 
-A :class:`~svdocs.model.Document` is a flat list of blocks. Writers see it as a stream of
+A :class:`~svdocs.core.model.Document` is a flat list of blocks. Writers see it as a stream of
 *items*: single headings, paragraphs and drafting notes, runs of consecutive list items grouped
 into a :class:`ListGroup`, and the cells of one table gathered into a :class:`Table`. Each writer
 is a :class:`BlockWriter` whose ``rules`` table maps an item kind to a render function (the shape
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from ..model import Block, BlockKind, Document, Run
+from svdocs.core.model import Block, BlockKind, Document, Run
 
 #: Item kinds, in the order a rule table lists them.
 KINDS: tuple[str, ...] = ("heading", "paragraph", "list", "table", "note")
@@ -209,7 +209,7 @@ def provenance(doc: Document) -> dict[str, str]:
 
     DOCX writes them as custom document properties, HTML as ``<meta>`` elements.
     """
-    from .. import __version__
+    from svdocs._version import __version__
 
     props: dict[str, str] = {"svdocs.version": __version__}
     if doc.kind:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from html import escape
 
-from .. import __version__
-from ..model import Block, Document
-from .base import (
+from svdocs._version import __version__
+from svdocs.core.model import Block, Document
+from svdocs.writers.base import (
     BlockWriter,
     ListGroup,
     Table,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block, Document, Run
-from .base import (
+from svdocs.core.model import Block, Document, Run
+from svdocs.writers.base import (
     BlockWriter,
     ListGroup,
     Table,

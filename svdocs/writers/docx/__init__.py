@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .writer import DocxWriter, render_docx
+from svdocs.writers.docx.writer import DocxWriter, render_docx
 
 __all__ = ["DocxWriter", "render_docx"]

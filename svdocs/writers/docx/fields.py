@@ -11,7 +11,7 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from . import xml
+from svdocs.writers.docx import xml
 
 TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
 

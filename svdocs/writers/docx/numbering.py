@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 
-from ...model import Block, BlockKind
-from . import xml
-from .styles import FONT
+from svdocs.core.model import Block, BlockKind
+from svdocs.writers.docx import xml
+from svdocs.writers.docx.styles import FONT
 
 # (number format, level text, number position, text position), positions in twips
 OUTLINE_LEVELS: tuple[tuple[str, str, int, int], ...] = (

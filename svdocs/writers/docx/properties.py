@@ -16,9 +16,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
-from ...model import Document
-from ..base import clean_text, display_title, provenance, subtitle
-from . import xml
+from svdocs.core.model import Document
+from svdocs.writers.base import clean_text, display_title, provenance, subtitle
+from svdocs.writers.docx import xml
 
 CUSTOM_PART = "/docProps/custom.xml"
 
@@ -42,7 +42,7 @@ def timestamp(doc: Document) -> dt.datetime:
 
 
 def set_core_properties(document: WordDocument, doc: Document, when: dt.datetime) -> None:
-    from ... import __version__
+    from svdocs._version import __version__
 
     core = document.core_properties
     props = doc.properties

@@ -13,7 +13,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Twips
 
-from . import xml
+from svdocs.writers.docx import xml
 
 FONT = "Arial"
 BODY_SIZE = 11

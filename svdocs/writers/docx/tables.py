@@ -8,10 +8,10 @@ from docx.document import Document as WordDocument
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph
 
-from ...model import Block
-from ..base import Table
-from . import xml
-from .styles import HEADER_FILL, TEXT_WIDTH
+from svdocs.core.model import Block
+from svdocs.writers.base import Table
+from svdocs.writers.docx import xml
+from svdocs.writers.docx.styles import HEADER_FILL, TEXT_WIDTH
 
 FillParagraph = Callable[[Paragraph, Block], None]
 MIN_COLUMN = 1000  # twips (about 1.8 cm): no column narrower than this

@@ -12,8 +12,8 @@ from docx.section import Section
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph
 
-from ...model import Block, Document
-from ..base import (
+from svdocs.core.model import Block, Document
+from svdocs.writers.base import (
     BlockWriter,
     ListGroup,
     Table,
@@ -26,9 +26,9 @@ from ..base import (
     toc_entries,
     wants_toc,
 )
-from . import fields, properties, tables, xml
-from .numbering import OUTLINE_LEVELS, ClauseNumbering
-from .styles import LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH, setup_styles
+from svdocs.writers.docx import fields, properties, tables, xml
+from svdocs.writers.docx.numbering import OUTLINE_LEVELS, ClauseNumbering
+from svdocs.writers.docx.styles import LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH, setup_styles
 
 PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838  # A4 in twips
 MARGIN = (PAGE_WIDTH - TEXT_WIDTH) // 2

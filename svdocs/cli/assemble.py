@@ -1,0 +1,46 @@
+"""`svdocs assemble BRIEF -o DIR`: build the specification, ITT section and schedule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("brief", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="Folder to write the documents and commitments.json into.")
+@click.option("--format", "formats", default="docx,md,html", show_default=True,
+              help="Comma-separated output formats: docx, md, html.")
+@click.option("--force", is_flag=True, help="Overwrite files that already exist.")
+@click.option("--library", "library_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Clause library folder (default: the library shipped with svdocs).")
+@click.option("--notes", is_flag=True,
+              help="Keep drafting notes in the Markdown and HTML previews.")
+def assemble(brief: Path, out_dir: Path, formats: str, force: bool,
+             library_dir: Path | None, notes: bool) -> None:
+    """Assemble the documents a BRIEF asks for from the clause library.
+
+    Writes the social value specification, the ITT social value section and the contract
+    social value schedule (with its KPI table) in each format, plus commitments.json. Either
+    every file is written or none is.
+    """
+    from svdocs.assembly import assemble as build
+    from svdocs.assembly import parse_formats, write_outputs
+    from svdocs.assembly.brief import load_brief
+    from svdocs.library import load_library
+
+    fmts = parse_formats(formats)
+    loaded = load_brief(brief)
+    library = load_library(library_dir)
+    result = build(loaded, library, notes=notes or None)
+    written = write_outputs(result, out_dir, fmts, force=force)
+    for note in result.notes:
+        click.echo(f"rule applied: {note}")
+    kpis = len(result.kpis)
+    click.echo(f"assembled {len(result.documents)} document(s) from "
+               f"{len(result.clause_versions)} clause(s), {len(result.commitments)} "
+               f"commitment(s), {kpis} KPI(s)")
+    for path in written:
+        click.echo(f"wrote {path}")
