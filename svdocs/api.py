@@ -15,17 +15,35 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
-from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from svdocs.core.config import LintConfig, load_config
+from svdocs.core.config import LintConfig, apply_overrides, load_config
 from svdocs.core.errors import InputError
+from svdocs.core.resources import clause_library_dir
 from svdocs.core.results import FileResult, Report
+from svdocs.core.rules import Rule, load_rules
+from svdocs.core.rules import find_rule as find_loaded_rule
+from svdocs.library.schema import STAGES, THEMES
+from svdocs.reporters import FORMATS as REPORT_FORMAT_NAMES
 
 if TYPE_CHECKING:
     from svdocs.assembly import AssemblyResult
+    from svdocs.assembly.brief import Brief
+    from svdocs.core.model import Commitment
+    from svdocs.library.clause import Clause
+    from svdocs.library.loader import Library
+    from svdocs.workflow.demo import DemoResult
+    from svdocs.workflow.evaluate import Evaluation
+    from svdocs.workflow.reviewed_copies import ReviewedCopies
+
+__all__ = [
+    "REPORT_FORMATS", "STAGES", "TEXT_FORMATS", "THEMES", "assemble", "assembly_formats",
+    "check_library", "clause_library_dir", "demo", "evaluate", "expand_paths", "find_rule",
+    "lint", "lint_settings", "lint_text", "load_brief", "load_library", "preview_clause",
+    "render_report", "rules", "write_assembly", "write_baseline", "write_reviewed_copies",
+]
 
 #: The ``fmt`` values :func:`lint` accepts for text, and what the readers call them.
 TEXT_FORMATS = {"text": "text", "txt": "text", "markdown": "markdown", "md": "markdown",
@@ -35,15 +53,16 @@ TEXT_PATH = "<text>"
 
 PathLike = str | os.PathLike[str]
 
+# The heavy parts (spaCy, python-docx, the readers and writers) are imported inside the
+# functions below, on first use, so that ``import svdocs`` and ``svdocs --help`` stay quick.
 
-def _config(config: LintConfig | PathLike | None, model: str | None = None) -> LintConfig:
+
+def _config(config: LintConfig | PathLike | None) -> LintConfig:
     if config is None:
-        cfg = LintConfig()
-    elif isinstance(config, LintConfig):
-        cfg = config
-    else:
-        cfg = load_config(Path(config))
-    return replace(cfg, model=model) if model else cfg
+        return LintConfig()
+    if isinstance(config, LintConfig):
+        return config
+    return load_config(Path(config))
 
 
 def _looks_like_path(value: str) -> bool:
@@ -55,7 +74,7 @@ def _looks_like_path(value: str) -> bool:
     if set("*?[") & set(value) and any(
             os.path.exists(m) for m in glob.glob(value, recursive=True)):
         return True
-    from svdocs.workflow.batch import supported_extensions
+    from svdocs.workflow.batch import supported_extensions  # deferred: start-up
 
     suffix = Path(value).suffix.lower()
     return suffix in supported_extensions() and not any(ch.isspace() for ch in value)
@@ -69,7 +88,7 @@ def lint(
     jobs: int = 1,
     baseline: PathLike | None = None,
     keep_documents: bool = True,
-    model: str | None = None,
+    progress: bool = False,
 ) -> Report:
     """Lint files or text and return the :class:`svdocs.core.results.Report`.
 
@@ -78,14 +97,13 @@ def lint(
     when ``fmt`` is given ("text", "markdown" or "html"), when it has a line break, or when
     it does not look like a file name; otherwise it is a path. ``config`` is a
     :class:`LintConfig` or the path of a config file (``None``: the defaults, no search).
-    ``baseline`` is a baseline file made by ``--write-baseline``. ``model`` names an installed
-    trained spaCy pipeline (package name or folder) to build on, overriding the config's
-    ``model``; one that cannot be loaded raises :class:`InputError`. Findings are in
+    ``baseline`` is a baseline file made by ``--write-baseline``. Findings are in
     ``report.findings`` (suppressed ones stay on ``report.files[i].findings`` with their
     reason); each :class:`FileResult` keeps its Document when ``keep_documents``.
+    ``progress`` prints a line per file on standard error when it is a terminal.
     """
-    cfg = _config(config, model)
-    from svdocs.workflow.batch import lint_paths
+    cfg = _config(config)
+    from svdocs.workflow.batch import lint_paths  # deferred: start-up
 
     if isinstance(path_or_text, str) and (fmt is not None or not _looks_like_path(path_or_text)):
         return lint_text(path_or_text, fmt=fmt or "text", config=cfg,
@@ -94,40 +112,142 @@ def lint(
         paths: list[PathLike] = [path_or_text]
     else:
         paths = list(path_or_text)
-    return lint_paths(paths, cfg, jobs=jobs, baseline=baseline, keep_documents=keep_documents)
+    return lint_paths(paths, cfg, jobs=jobs, baseline=baseline, keep_documents=keep_documents,
+                      progress=progress)
 
 
 def lint_text(text: str, *, fmt: str = "text", config: LintConfig | None = None,
-              keep_documents: bool = True, model: str | None = None) -> Report:
-    """Lint a string of plain text, Markdown or HTML (``fmt``); nothing is read or written.
-    ``model`` as for :func:`lint`."""
+              keep_documents: bool = True) -> Report:
+    """Lint a string of plain text, Markdown or HTML (``fmt``); nothing is read or written."""
     reader_fmt = TEXT_FORMATS.get(fmt.lower())
     if reader_fmt is None:
         raise InputError(f"unknown text format {fmt!r} (use text, markdown or html)")
-    from svdocs.readers import read_text
-    from svdocs.workflow.batch import lint_document
+    from svdocs.readers import read_text  # deferred: start-up
+    from svdocs.workflow.batch import lint_document  # deferred: loads spaCy
 
     doc = read_text(text, fmt=reader_fmt, path=None)
     if doc.path is None:
         doc.path = TEXT_PATH
-    findings = lint_document(doc, _config(config, model))
+    findings = lint_document(doc, _config(config))
     result = FileResult(path=TEXT_PATH, findings=findings, warnings=list(doc.warnings),
                         document=doc if keep_documents else None)
     return Report(files=[result])
 
 
+def lint_settings(config_path: PathLike | None = None, *, start: PathLike | None = None,
+                  scope: str | None = None, fail_on: str | None = None,
+                  rule_dirs: Iterable[PathLike] = ()) -> LintConfig:
+    """The settings a lint run uses: ``config_path``, or the config file found upwards from
+    ``start`` (``svdocs.toml``, ``[tool.svdocs]``), with the options given laid over it."""
+    config = load_config(Path(config_path) if config_path is not None else None,
+                         start=Path(start) if start is not None else None)
+    return apply_overrides(config, scope=scope, fail_on=fail_on,
+                           rule_dirs=[Path(d) for d in rule_dirs])
+
+
+def expand_paths(paths: Iterable[PathLike]) -> list[Path]:
+    """The files a list of paths, folders and glob patterns names, sorted, without duplicates."""
+    from svdocs.workflow.batch import expand_paths as expand  # deferred: start-up
+
+    return expand(paths)
+
+
+#: The report formats :func:`render_report` writes.
+REPORT_FORMATS = REPORT_FORMAT_NAMES
+
+
+def render_report(report: Report, fmt: str = "text", *, rule_dirs: Iterable[PathLike] = (),
+                  color: bool = False) -> str:
+    """The report as text, JSON, SARIF or HTML (``fmt``, one of :data:`REPORT_FORMATS`); SARIF
+    and HTML describe the rules, the extra ``rule_dirs`` included."""
+    from svdocs.reporters import render, rule_metadata  # deferred: start-up
+
+    rules = rule_metadata([Path(d) for d in rule_dirs]) if fmt in ("sarif", "html") else None
+    return render(report, fmt, rules=rules, color=color)
+
+
+def write_reviewed_copies(report: Report, out_dir: PathLike, *, force: bool = False
+                          ) -> ReviewedCopies:
+    """Write ``DIR/<name>.reviewed.docx`` for each Word file of ``report`` (linted with
+    ``keep_documents``), every finding a Word comment on its words."""
+    from svdocs.workflow.reviewed_copies import (  # deferred: loads python-docx
+        write_reviewed_copies as write,
+    )
+
+    return write(report, Path(out_dir), force=force)
+
+
+def write_baseline(report: Report, path: PathLike, *, force: bool = False) -> Path:
+    """Record the report's active findings in a baseline file (``--write-baseline``)."""
+    from svdocs.workflow.baseline import write_baseline as write  # deferred: start-up
+
+    return write(report, path, force=force)
+
+
+def evaluate(directory: PathLike, config: LintConfig | None = None) -> Evaluation:
+    """Lint a labelled corpus folder (``<name>.expected.yml`` sidecars) and score it."""
+    from svdocs.workflow.evaluate import evaluate_dir  # deferred: loads spaCy
+
+    return evaluate_dir(Path(directory), config)
+
+
+def demo(out: PathLike | None = None, *, force: bool = False,
+         echo: Callable[[str], None] = print) -> DemoResult:
+    """Assemble the sample briefs and lint the sample drafts into a new folder."""
+    from svdocs.workflow.demo import run_demo  # deferred: loads everything
+
+    return run_demo(Path(out) if out is not None else None, force=force, echo=echo)
+
+
+def rules(rule_dirs: Iterable[PathLike] = ()) -> list[Rule]:
+    """Every lint rule: the shipped ones, then those in ``rule_dirs``."""
+    return load_rules(tuple(Path(d) for d in rule_dirs))
+
+
+def find_rule(rule_id: str, rule_dirs: Iterable[PathLike] = ()) -> Rule | None:
+    """The rule called ``rule_id`` (an id or a unique prefix), or ``None``."""
+    return find_loaded_rule(rule_id, rules(rule_dirs))
+
+
+def load_library(folder: PathLike | None = None) -> Library:
+    """The clause library in ``folder`` (``None``: the library shipped with svdocs)."""
+    from svdocs.library import load_library as load  # deferred: start-up
+
+    return load(Path(folder) if folder is not None else None)
+
+
+def preview_clause(clause: Clause, alternative: str | None = None, *, raw: bool = False
+                   ) -> tuple[str, list[Commitment]]:
+    """A library clause's text (rendered with its default values for a sample brief, or the
+    template itself when ``raw``) and the commitments it creates."""
+    from svdocs.library import SAMPLE_BRIEF  # deferred: start-up
+    from svdocs.library.loader import default_values  # deferred: start-up
+
+    values = default_values(clause)
+    body = (clause.body_source(alternative) if raw
+            else clause.render_body(values, SAMPLE_BRIEF, alternative))
+    return body, clause.render_commitments(values, SAMPLE_BRIEF)
+
+
+def check_library(folder: PathLike | None = None) -> list[str]:
+    """Every problem of a clause library, one line each (empty: none)."""
+    from svdocs.library import check_library as check  # deferred: start-up
+
+    return check(Path(folder) if folder is not None else clause_library_dir())
+
+
 def assemble(brief: PathLike | Mapping[str, Any] | Any, *,
-             library: PathLike | Any | None = None) -> AssemblyResult:
+             library: PathLike | Any | None = None, notes: bool | None = None
+             ) -> AssemblyResult:
     """Assemble the documents a brief asks for and return the assembly result.
 
     ``brief`` is the path of a brief YAML file, a dict with the same content, or a loaded
     brief; ``library`` is a clause library folder or a loaded library (``None``: the shipped
-    library). The result holds the documents by kind and the commitments; nothing is
-    written (use ``svdocs.assembly.write_outputs`` or the CLI for files).
+    library); ``notes`` keeps drafting notes in the Markdown and HTML. The result holds the
+    documents by kind and the commitments; nothing is written (see :func:`write_assembly`).
     """
-    from svdocs.assembly import assemble as run_assembly
-    from svdocs.assembly import brief as brief_mod
-    from svdocs.library import load_library
+    from svdocs.assembly import assemble as run_assembly  # deferred: start-up
+    from svdocs.assembly import brief as brief_mod  # deferred: start-up
 
     if isinstance(brief, (str, os.PathLike)):
         loaded = brief_mod.load_brief(Path(brief))
@@ -137,8 +257,31 @@ def assemble(brief: PathLike | Mapping[str, Any] | Any, *,
         loaded = brief
     lib = library
     if library is None or isinstance(library, (str, os.PathLike)):
-        lib = load_library(Path(library) if library is not None else None)
-    return run_assembly(loaded, library=lib)
+        lib = load_library(library)
+    return run_assembly(loaded, library=lib, notes=notes)
+
+
+def load_brief(path: PathLike) -> Brief:
+    """Read and validate a brief file; every problem at once as a :class:`ValidationError`."""
+    from svdocs.assembly.brief import load_brief as load  # deferred: start-up
+
+    return load(Path(path))
+
+
+def assembly_formats(spec: str | Iterable[str]) -> list[str]:
+    """``"docx,md"`` -> the canonical output format names; an unknown one is an InputError."""
+    from svdocs.assembly import parse_formats  # deferred: start-up
+
+    return parse_formats(spec)
+
+
+def write_assembly(result: AssemblyResult, out_dir: PathLike,
+                   formats: str | Iterable[str] = "docx,md,html", *, force: bool = False
+                   ) -> list[Path]:
+    """Write every assembled document in every format, and ``commitments.json``: all or none."""
+    from svdocs.assembly import parse_formats, write_outputs  # deferred: loads the writers
+
+    return write_outputs(result, Path(out_dir), parse_formats(formats), force=force)
 
 
 def _plain(value: Any) -> Any:

@@ -23,7 +23,7 @@ def test_pipeline_is_blank_english_plus_own_components(nlp: Language) -> None:
         "svdocs_lemmatizer",
         "svdocs_sentences",
         "entity_ruler",
-        "svdocs_analyzer",
+        "svdocs_recorder",
     ]
     assert get_pipeline() is nlp  # built once, shared
 

@@ -230,7 +230,7 @@ class FakeStream:
 
 
 def test_colour_only_on_a_terminal_without_no_color(monkeypatch) -> None:
-    from svdocs.reporters.common import wants_color
+    from svdocs.core.terminal import wants_color
 
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert wants_color(FakeStream(True)) is True

@@ -69,7 +69,7 @@ def test_lint_routes_paths_lists_and_config_files(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[list[str], LintConfig, int]] = []
 
-    def fake_lint_paths(paths, config, *, jobs, baseline, keep_documents):  # type: ignore[no-untyped-def]
+    def fake_lint_paths(paths, config, *, jobs, baseline, keep_documents, progress):  # type: ignore[no-untyped-def]
         calls.append(([str(p) for p in paths], config, jobs))
         return batch.Report()
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from svdocs import api
+
 
 @click.command()
 @click.argument("brief", type=click.Path(path_type=Path))
@@ -26,16 +28,11 @@ def assemble(brief: Path, out_dir: Path, formats: str, force: bool,
     social value schedule (with its KPI table) in each format, plus commitments.json. Either
     every file is written or none is.
     """
-    from svdocs.assembly import assemble as build
-    from svdocs.assembly import parse_formats, write_outputs
-    from svdocs.assembly.brief import load_brief
-    from svdocs.library import load_library
-
-    fmts = parse_formats(formats)
-    loaded = load_brief(brief)
-    library = load_library(library_dir)
-    result = build(loaded, library, notes=notes or None)
-    written = write_outputs(result, out_dir, fmts, force=force)
+    fmts = api.assembly_formats(formats)
+    loaded = api.load_brief(brief)
+    library = api.load_library(library_dir)
+    result = api.assemble(loaded, library=library, notes=notes or None)
+    written = api.write_assembly(result, out_dir, fmts, force=force)
     for note in result.notes:
         click.echo(f"rule applied: {note}")
     kpis = len(result.kpis)

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from svdocs import api
+from svdocs.api import STAGES, THEMES
 from svdocs.core.errors import InputError, ValidationError
-from svdocs.core.resources import clause_library_dir
-from svdocs.library import STAGES, THEMES
 
 if TYPE_CHECKING:
-    from svdocs.library import Clause
+    from svdocs.library.clause import Clause
 
 _LIBRARY = click.option(
     "--library", "library_dir", type=click.Path(path_type=Path, file_okay=False),
@@ -36,9 +36,7 @@ def clauses() -> None:
 def list_command(theme: str | None, stage: str | None, fmt: str,
                  library_dir: Path | None) -> None:
     """List clauses: id, version, theme, stages and title."""
-    from svdocs.library import load_library
-
-    library = load_library(library_dir)
+    library = api.load_library(library_dir)
     chosen = library.select(theme=theme, stage=stage)
     if fmt == "json":
         click.echo(json.dumps([_summary(c) for c in chosen], indent=2, ensure_ascii=False))
@@ -65,10 +63,7 @@ def list_command(theme: str | None, stage: str | None, fmt: str,
 def show_command(clause_id: str, alt: str | None, raw: bool, fmt: str,
                  library_dir: Path | None) -> None:
     """Show a clause: its text, variables, commitments and guidance."""
-    from svdocs.library import SAMPLE_BRIEF, load_library
-    from svdocs.library.loader import default_values
-
-    library = load_library(library_dir)
+    library = api.load_library(library_dir)
     try:
         clause = library.get(clause_id)
     except KeyError as exc:
@@ -76,9 +71,7 @@ def show_command(clause_id: str, alt: str | None, raw: bool, fmt: str,
     if alt and clause.alternative(alt) is None:
         known = ", ".join(a.id for a in clause.alternatives) or "none"
         raise InputError(f"clause '{clause_id}' has no alternative '{alt}' (it has: {known})")
-    values = default_values(clause)
-    body = clause.body_source(alt) if raw else clause.render_body(values, SAMPLE_BRIEF, alt)
-    commitments = clause.render_commitments(values, SAMPLE_BRIEF)
+    body, commitments = api.preview_clause(clause, alt, raw=raw)
     if fmt == "json":
         data = _summary(clause)
         data.update({
@@ -107,13 +100,11 @@ def check_command(folder: Path | None) -> None:
     complete commitments, body structure, and that every body, alternative and commitment
     renders with the default values.
     """
-    from svdocs.library import check_library, load_library
-
-    folder = folder or clause_library_dir()
-    problems = check_library(folder)
+    folder = folder or api.clause_library_dir()
+    problems = api.check_library(folder)
     if problems:
         raise ValidationError(problems)
-    count = len(load_library(folder))
+    count = len(api.load_library(folder))
     click.echo(f"{folder}: {count} clause(s), no problems found")
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from svdocs import api
+
 
 @click.command()
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path),
@@ -13,6 +15,4 @@ import click
 @click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
 def demo(out: Path | None, force: bool) -> None:
     """Assemble the sample briefs and lint the sample drafts, printing what was written."""
-    from svdocs.workflow.demo import run_demo
-
-    run_demo(out, force=force, echo=click.echo)
+    api.demo(out, force=force, echo=click.echo)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from svdocs import api
+from svdocs.core.collector import pause_until_exit
 from svdocs.core.config import LintConfig
 
 
@@ -22,9 +24,6 @@ from svdocs.core.config import LintConfig
 @click.option("--scope", type=click.Choice(["social-value", "all"]), default="social-value")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path),
               help="An extra folder of rules (repeatable).")
-@click.option("--model", metavar="NAME_OR_PATH", default=None,
-              help="Build on an installed trained spaCy pipeline (package name or folder) "
-                   "instead of the default one.")
 def eval_command(
     directory: Path,
     verbose: bool,
@@ -33,16 +32,12 @@ def eval_command(
     min_recall: float | None,
     scope: str,
     rule_dirs: tuple[Path, ...],
-    model: str | None,
 ) -> None:
     """Score the linter against labelled documents (DIR/*.expected.yml)."""
-    from svdocs.core.collector import pause_until_exit
-    from svdocs.workflow.evaluate import evaluate_dir
-
     pause_until_exit()
 
-    config = LintConfig(scope=scope, rule_dirs=list(rule_dirs), model=model)
-    result = evaluate_dir(directory, config)
+    config = LintConfig(scope=scope, rule_dirs=list(rule_dirs))
+    result = api.evaluate(directory, config)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2))
     else:

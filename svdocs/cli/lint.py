@@ -4,64 +4,23 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
+from svdocs import api
+from svdocs.core.collector import pause_until_exit
 from svdocs.core.errors import OutputError
 from svdocs.core.model import Severity
-from svdocs.reporters import FORMATS
-from svdocs.reporters.common import wants_color
+from svdocs.core.outputs import check_target, write_text_atomic
+from svdocs.core.terminal import wants_color
 
 _SEVERITIES = [s.value for s in Severity]
 
 
-def _annotate(report: Any, out_dir: Path, force: bool
-              ) -> tuple[list[Path], list[str], list[str]]:
-    """Write a reviewed copy of every DOCX in ``report`` into ``out_dir``.
-
-    Returns the copies written, the inputs skipped (not DOCX) and one-line errors for DOCX
-    files that could not be annotated; the copies that can be made are written together.
-    """
-    from svdocs.core.errors import SvdocsError
-    from svdocs.core.outputs import check_target, staged_outputs
-    from svdocs.reporters.annotate import annotate_bytes, reviewed_name
-
-    inputs = [Path(fr.path) for fr in report.files]
-    skipped: list[str] = []
-    failed: list[str] = []
-    names: dict[str, int] = {}
-    ready: dict[Path, bytes] = {}
-    for fr in report.files:
-        if fr.error is not None:
-            continue
-        if Path(fr.path).suffix.lower() != ".docx" or fr.document is None:
-            skipped.append(fr.path)
-            continue
-        name = reviewed_name(fr.path)
-        names[name] = names.get(name, 0) + 1
-        if names[name] > 1:  # two inputs with the same name in different folders
-            name = f"{Path(fr.path).stem}.{names[name]}.reviewed.docx"
-        target = out_dir / name
-        check_target(target, force=force, inputs=inputs)
-        try:
-            data = Path(fr.path).read_bytes()
-            ready[target] = annotate_bytes(data, fr.findings, fr.document).data
-        except SvdocsError as exc:
-            failed.append(f"{fr.path}: {exc.message}")
-        except Exception as exc:  # a package python-docx cannot open or save
-            failed.append(f"{fr.path}: cannot annotate ({type(exc).__name__}: {exc})")
-    if ready:
-        with staged_outputs(list(ready), force=force, inputs=inputs) as staged:
-            for target, data in ready.items():
-                staged[target].write_bytes(data)
-    return list(ready), skipped, failed
-
-
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Report format.")
+@click.option("--format", "fmt", type=click.Choice(api.REPORT_FORMATS), default="text",
+              show_default=True, help="Report format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to FILE instead of standard output.")
 @click.option("--force", is_flag=True,
@@ -74,10 +33,6 @@ def _annotate(report: Any, out_dir: Path, force: bool
 @click.option("--rules", "rule_dirs", multiple=True,
               type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A folder of extra rules (YAML); may be repeated.")
-@click.option("--model", metavar="NAME_OR_PATH", default=None,
-              help="Build on an installed trained spaCy pipeline (a package name such as "
-                   "en_core_web_sm, or the folder of a saved pipeline) instead of the default "
-                   "one; nothing is downloaded [default: model from the config file, if any].")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Settings file (default: svdocs.toml or [tool.svdocs] in pyproject.toml, "
                    "searched upwards from the working folder).")
@@ -92,7 +47,7 @@ def _annotate(report: Any, out_dir: Path, force: bool
               help="Write DIR/<name>.reviewed.docx for each DOCX, with findings as Word comments.")
 def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
          fail_on: str | None, scope: str | None, rule_dirs: tuple[Path, ...],
-         model: str | None, config_path: Path | None, baseline: Path | None,
+         config_path: Path | None, baseline: Path | None,
          write_baseline: Path | None, jobs: int, annotate_dir: Path | None) -> None:
     """Lint tender documents (DOCX, Markdown, text, HTML, PDF) for vague social value
     commitments, missing evidence requirements and absent consequences.
@@ -101,17 +56,10 @@ def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
     nothing is at or above --fail-on, 1 when something is, 2 for a usage error or a file that
     could not be read (the other files are still linted and reported).
     """
-    from svdocs.core.collector import pause_until_exit
-    from svdocs.core.config import apply_overrides, load_config
-    from svdocs.core.outputs import check_target, write_text_atomic
-    from svdocs.reporters import render, rule_metadata
-    from svdocs.workflow.batch import expand_paths, lint_paths
-
     pause_until_exit()
-    config = load_config(config_path, start=Path.cwd())
-    config = apply_overrides(config, scope=scope, fail_on=fail_on, rule_dirs=rule_dirs,
-                             model=model)
-    inputs = expand_paths(paths)
+    config = api.lint_settings(config_path, start=Path.cwd(), scope=scope, fail_on=fail_on,
+                               rule_dirs=rule_dirs)
+    inputs = api.expand_paths(paths)
     if output is not None:
         check_target(output, force=force, inputs=inputs)  # refuse before the work, not after
         if annotate_dir is not None and output.resolve().parent == annotate_dir.resolve() \
@@ -121,16 +69,15 @@ def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
         check_target(write_baseline, force=force, inputs=inputs)
 
     keep = fmt == "html" or annotate_dir is not None
-    report = lint_paths(paths, config, jobs=jobs, baseline=baseline, progress=True,
-                        keep_documents=keep)
+    report = api.lint(list(paths), config=config, jobs=jobs, baseline=baseline, progress=True,
+                      keep_documents=keep)
 
     for fr in report.files:
         if fr.error is not None:
             click.echo(f"svdocs: error: {fr.path}: {fr.error}", err=True)
 
-    rules = rule_metadata(config.rule_dirs) if fmt in ("sarif", "html") else None
     color = fmt == "text" and output is None and wants_color(sys.stdout)
-    text = render(report, fmt, rules=rules, color=color)
+    text = api.render_report(report, fmt, rule_dirs=config.rule_dirs, color=color)
     if output is not None:
         write_text_atomic(output, text, force=force, inputs=inputs)
         click.echo(f"svdocs: wrote {output}", err=True)
@@ -138,20 +85,18 @@ def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
         click.echo(text, nl=False, color=color)
 
     if annotate_dir is not None:
-        written, skipped, failed = _annotate(report, annotate_dir, force)
-        for path in written:
+        copies = api.write_reviewed_copies(report, annotate_dir, force=force)
+        for path in copies.written:
             click.echo(f"svdocs: wrote {path}", err=True)
-        for path in skipped:
-            click.echo(f"svdocs: note: {path}: not a DOCX, no reviewed copy written", err=True)
-        for line in failed:
+        for name in copies.skipped:
+            click.echo(f"svdocs: note: {name}: not a DOCX, no reviewed copy written", err=True)
+        for line in copies.failed:
             click.echo(f"svdocs: error: {line}", err=True)
-        if failed:
+        if copies.failed:
             sys.exit(2)
 
     if write_baseline is not None:
-        from svdocs.workflow.baseline import write_baseline as save_baseline
-
-        save_baseline(report, write_baseline, force=force)
+        api.write_baseline(report, write_baseline, force=force)
         click.echo(f"svdocs: wrote baseline {write_baseline} "
                    f"({len(report.findings)} findings recorded)", err=True)
         sys.exit(2 if report.errors else 0)

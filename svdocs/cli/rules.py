@@ -8,13 +8,8 @@ from pathlib import Path
 
 import click
 
+from svdocs import api
 from svdocs.core.errors import SvdocsError
-
-
-def _load(rule_dirs: tuple[Path, ...]):  # type: ignore[no-untyped-def]
-    from svdocs.core.rules import load_rules
-
-    return load_rules(rule_dirs)
 
 
 @click.group()
@@ -28,7 +23,7 @@ def rules() -> None:
               help="An extra folder of rules (repeatable).")
 def list_rules(fmt: str, rule_dirs: tuple[Path, ...]) -> None:
     """List every rule: id, category, severity and name."""
-    loaded = _load(rule_dirs)
+    loaded = api.rules(rule_dirs)
     if fmt == "json":
         click.echo(json.dumps([r.to_dict() for r in loaded], indent=2))
         return
@@ -45,10 +40,7 @@ def list_rules(fmt: str, rule_dirs: tuple[Path, ...]) -> None:
               help="An extra folder of rules (repeatable).")
 def show_rule(rule_id: str, fmt: str, rule_dirs: tuple[Path, ...]) -> None:
     """Explain one rule: message, rationale, suggestion, fix clause and examples."""
-    from svdocs.core.rules import find_rule
-
-    loaded = _load(rule_dirs)
-    rule = find_rule(rule_id, loaded)
+    rule = api.find_rule(rule_id, rule_dirs)
     if rule is None:
         raise SvdocsError(f"unknown rule {rule_id!r} (see 'svdocs rules list')")
     if fmt == "json":

@@ -28,9 +28,6 @@ class LintConfig:
     # lexicon extensions: {"hedges": [...], "evidence": [...], "consequence": [...],
     #                      "local_definitions": [...], ...}
     lexicons: dict[str, list[str]] = field(default_factory=dict)
-    # an installed trained spaCy pipeline (package name or folder) to build on; None: the
-    # default pipeline, which needs no model
-    model: str | None = None
     source: Path | None = None  # the config file this came from, if any
 
 
@@ -44,7 +41,7 @@ LEXICON_KEYS = (
     "hedges", "vague_verbs", "vague_terms", "evidence", "consequence", "frequency",
     "local_definitions",
 )
-CONFIG_KEYS = ("scope", "fail-on", "rules-dirs", "rules", "lexicons", "model")
+CONFIG_KEYS = ("scope", "fail-on", "rules-dirs", "rules", "lexicons")
 
 
 def _toml_loads(text: str) -> dict[str, Any]:
@@ -183,25 +180,10 @@ def config_from_mapping(data: dict[str, Any], *, base: Path | None = None,
         else:
             config.lexicons[name] = [" ".join(p.split()) for p in phrases]
 
-    model = data.get("model")
-    if model is not None:
-        if not isinstance(model, str) or not model.strip():
-            problems.append("model: expected the name or folder of an installed spaCy pipeline")
-        else:
-            config.model = model_setting(model.strip(), base)
 
     if problems:
         raise ValidationError(problems, where)
     return config
-
-
-def model_setting(model: str, base: Path) -> str:
-    """A config file's ``model``: a folder relative to the config file when there is one
-    there, else the value as written (a package name, or a path spaCy resolves itself)."""
-    candidate = Path(model).expanduser()
-    if not candidate.is_absolute():
-        candidate = base / candidate
-    return str(candidate) if candidate.exists() else model
 
 
 def known_rule_ids(extra_dirs: Iterable[Path] = ()) -> set[str] | None:
@@ -223,7 +205,6 @@ def apply_overrides(
     fail_on: Severity | str | None = None,
     rule_dirs: Iterable[Path] = (),
     rules: dict[str, str] | None = None,
-    model: str | None = None,
 ) -> LintConfig:
     """A copy of ``config`` with command-line options laid over it (options win)."""
     return replace(
@@ -233,5 +214,4 @@ def apply_overrides(
         rule_dirs=[*config.rule_dirs, *(Path(d) for d in rule_dirs)],
         rules={**config.rules, **(rules or {})},
         lexicons={k: list(v) for k, v in config.lexicons.items()},
-        model=model or config.model,
     )

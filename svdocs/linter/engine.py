@@ -32,7 +32,7 @@ BATCH_BLOCKS = 1024  # blocks of several documents parsed in one go by lint_docu
 class Linter:
     """Lints Documents with the shipped rules, the config's rule folders and its settings."""
 
-    def __init__(self, config: LintConfig | None = None, *, model: str | None = None) -> None:
+    def __init__(self, config: LintConfig | None = None) -> None:
         self.config = config or LintConfig()
         if self.config.scope not in ("social-value", "all"):
             scope = self.config.scope
@@ -63,9 +63,7 @@ class Linter:
         # the themes lexicon's fix clauses, checked now so a malformed entry stops the run
         # before any document is read
         self.fix_clauses = theme_fix_clauses()
-        # the argument wins; otherwise the config's ``model`` (the CLI and the API pass it too)
-        self.model = model or self.config.model or None
-        self.nlp: Language = get_pipeline(self.model, self.config.lexicons)
+        self.nlp: Language = get_pipeline(self.config.lexicons)
 
     # ------------------------------------------------------------------ processing
     def _docs(self, documents: list[Document]) -> list[list[ParsedBlock | None]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -174,17 +173,3 @@ def excerpt(text: str, span: tuple[int, int] | None,
         after = after[: max(keep_after - 1, 0)] + "…"
     before = before.lstrip()
     return before + middle + after.rstrip(), (len(before), len(before) + len(middle))
-
-
-def no_color_requested() -> bool:
-    """Whether the NO_COLOR convention asks for plain output (set and not empty)."""
-    return bool(os.environ.get("NO_COLOR"))
-
-
-def wants_color(stream: Any) -> bool:
-    """Colour for a report printed on ``stream``: only a terminal, and only without NO_COLOR."""
-    isatty = getattr(stream, "isatty", None)
-    try:
-        return bool(isatty and isatty()) and not no_color_requested()
-    except (OSError, ValueError):
-        return False

@@ -13,13 +13,12 @@ from __future__ import annotations
 import glob
 import os
 import sys
-import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from svdocs.core.config import LintConfig
-from svdocs.core.errors import InputError, SvdocsError
+from svdocs.core.errors import SvdocsError
 from svdocs.core.model import Document, Finding
 from svdocs.core.results import FileResult, Report
 
@@ -120,10 +119,8 @@ def _missing_message(path: Path) -> str | None:
 
 
 def make_linter(config: LintConfig) -> Any:
-    """The lint engine for ``config`` (built once per process), on the trained spaCy pipeline
-    ``config.model`` when one is named.
+    """The lint engine for ``config`` (built once per process).
 
-    A model that cannot be loaded is an :class:`InputError` naming it, whatever spaCy raised.
     The Linter checks the theme fix clauses (``fix_clauses`` in the themes lexicon) when it is
     built, so a malformed entry stops the run with one line naming the file, before any
     document is read.
@@ -136,35 +133,9 @@ def make_linter(config: LintConfig) -> Any:
 
 
 def _make_linter(config: LintConfig) -> Any:
-    from svdocs.linter.engine import Linter
+    from svdocs.linter.engine import Linter  # deferred: loads spaCy
 
-    if not config.model:
-        linter = Linter(config)
-    else:
-        # spaCy's warnings about the model (version pins) are shown only if it loads: a
-        # failure is reported in one line
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("default")
-            try:
-                linter = Linter(config, model=config.model)
-            except InputError as exc:  # spaCy's OSError, as the pipeline builder reports it
-                raise InputError(_one_line(exc)) from None
-            except SvdocsError:
-                raise
-            except Exception as exc:
-                # a folder with a broken config.cfg or meta.json (ValueError), a package
-                # that is not a pipeline (TypeError, ImportError)
-                raise InputError(f"cannot load spaCy pipeline {config.model!r}: "
-                                 f"{_first_line(exc)}") from None
-        for w in caught:
-            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
-    return linter
-
-
-def _first_line(exc: BaseException) -> str:
-    """The first non-empty line of an exception's message, with its type."""
-    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    return f"{lines[0]} ({type(exc).__name__})" if lines else type(exc).__name__
+    return Linter(config)
 
 
 def read_file(path: Path) -> Document:

@@ -1,4 +1,4 @@
-"""The ``svdocs_analyzer`` component: finds obligations, parties, hedges and the parts of a
+"""The ``svdocs_recorder`` component: finds obligations, parties, hedges and the parts of a
 commitment in each sentence, and stores them as
 :class:`~svdocs.linter.nlp.records.SentenceRecord` objects on
 ``doc._.svd_clauses`` (and each sentence span's ``span._.svd_clause``).
@@ -694,7 +694,7 @@ class Analyzer:
 
 
 @Language.factory(
-    "svdocs_analyzer",
+    "svdocs_recorder",
     default_config={"extra_lexicons": {}},
 )
 def make_analyzer(nlp: Language, name: str, extra_lexicons: dict[str, list[str]]) -> Analyzer:
