@@ -22,13 +22,13 @@ __all__ = ["__version__", "assemble", "lint"]
 
 def lint(path_or_text: Any, **options: Any) -> Any:
     """Lint files or text and return a Report (see :func:`svdocs.api.lint`)."""
-    from svdocs.api import lint as run
+    from svdocs.api import lint as run  # deferred: start-up: import svdocs stays light
 
     return run(path_or_text, **options)
 
 
 def assemble(brief: Any, **options: Any) -> Any:
     """Assemble the documents of a brief (see :func:`svdocs.api.assemble`)."""
-    from svdocs.api import assemble as run
+    from svdocs.api import assemble as run  # deferred: start-up: import svdocs stays light
 
     return run(brief, **options)

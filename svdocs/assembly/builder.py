@@ -237,7 +237,7 @@ def _build_document(folder: Path, template: _Template, brief: Brief, library: Li
 def assemble_file(brief_path: Path, library_dir: Path | None = None,
                   **kwargs: Any) -> AssemblyResult:
     """Load a brief (and optionally a library folder) and assemble it."""
-    from svdocs.assembly.brief import load_brief
+    from svdocs.assembly.brief import load_brief  # deferred: start-up: loaded only by this command
 
     brief = load_brief(brief_path)
     library = load_library(library_dir) if library_dir is not None else None

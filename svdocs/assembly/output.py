@@ -19,7 +19,7 @@ NOTE_FORMATS = frozenset({"md", "html"})
 
 def parse_formats(spec: str | Iterable[str]) -> list[str]:
     """``"docx,md"`` or ``["docx", "md"]`` -> canonical format names, in order, deduplicated."""
-    from svdocs.writers import normalise_format
+    from svdocs.writers import normalise_format  # deferred: start-up: the writers load python-docx
 
     items = spec.split(",") if isinstance(spec, str) else list(spec)
     out: list[str] = []
@@ -36,7 +36,7 @@ def parse_formats(spec: str | Iterable[str]) -> list[str]:
 
 def planned_paths(result: AssemblyResult, out_dir: Path, formats: Sequence[str]) -> list[Path]:
     """The files :func:`write_outputs` would write, in order."""
-    from svdocs.writers import extension
+    from svdocs.writers import extension  # deferred: start-up: the writers load python-docx
 
     paths = [out_dir / f"{result.file_stems[kind]}{extension(fmt)}"
              for kind in result.documents for fmt in formats]
@@ -74,7 +74,7 @@ def write_outputs(result: AssemblyResult, out_dir: Path | str,
     every file appears or none does. Existing files are refused without ``force``; the brief,
     the clause library and the templates are never written into.
     """
-    from svdocs.writers import render
+    from svdocs.writers import render  # deferred: start-up: the writers load python-docx
 
     out_dir = Path(out_dir)
     fmts = parse_formats(formats)
@@ -98,6 +98,6 @@ def write_outputs(result: AssemblyResult, out_dir: Path | str,
 
 
 def _ext(fmt: str) -> str:
-    from svdocs.writers import extension
+    from svdocs.writers import extension  # deferred: start-up: the writers load python-docx
 
     return extension(fmt)

@@ -31,12 +31,14 @@ class SvdocsGroup(click.Group):
     """
 
     def list_commands(self, ctx: click.Context) -> list[str]:
+        # deferred: start-up: a command's module loads when it runs
         from svdocs.cli.registry import COMMAND_MODULES
 
         return sorted({*self.commands, *COMMAND_MODULES})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands:
+            # deferred: start-up: a command's module loads when it runs
             from svdocs.cli.registry import COMMAND_MODULES, load_command
 
             if cmd_name in COMMAND_MODULES:
@@ -93,7 +95,7 @@ def single_threaded_blas() -> None:
 
 def main() -> None:
     single_threaded_blas()
-    from svdocs.core.collector import own_process
+    from svdocs.core.collector import own_process  # deferred: start-up
 
     own_process()
     try:

@@ -14,6 +14,7 @@ from typing import Any
 
 from svdocs.core.errors import InputError, ValidationError
 from svdocs.core.model import Severity
+from svdocs.core.rules import META_RULE_IDS, load_rules
 
 SCOPES = ("social-value", "all")
 
@@ -46,9 +47,9 @@ CONFIG_KEYS = ("scope", "fail-on", "rules-dirs", "rules", "lexicons")
 
 def _toml_loads(text: str) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
-        import tomllib
+        import tomllib  # deferred: the TOML parser this Python has
     else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
+        import tomli as tomllib  # deferred: the TOML parser this Python has
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -188,13 +189,7 @@ def config_from_mapping(data: dict[str, Any], *, base: Path | None = None,
 
 def known_rule_ids(extra_dirs: Iterable[Path] = ()) -> set[str] | None:
     """Ids of every rule a config may name: the shipped rules, those in ``extra_dirs`` and
-    the suppression rules; ``None`` if the rule loader is not available."""
-    try:
-        from svdocs.core.rules import load_rules
-    except ImportError:
-        return None
-    from svdocs.core.rules import META_RULE_IDS
-
+    the suppression rules."""
     return {r.id for r in load_rules(extra_dirs=tuple(extra_dirs))} | set(META_RULE_IDS)
 
 

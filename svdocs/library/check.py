@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from svdocs.core.markdown_blocks import structure_problems
 from svdocs.core.model import COMMITMENT_PARTS
 from svdocs.library.clause import Clause
 from svdocs.library.loader import _display, default_values, scan_library
@@ -69,7 +70,6 @@ def clause_problems(clause: Clause) -> list[str]:
 
 def body_shape_problems(markdown: str) -> list[str]:
     """Markdown the assembler cannot number: typed numbers, deep headings, nested lists."""
-    from svdocs.core.markdown_blocks import structure_problems
 
     return structure_problems(markdown)
 

@@ -13,7 +13,7 @@ import yaml
 
 from svdocs.core.model import Commitment
 from svdocs.core.yaml import load_yaml, yaml_error_line
-from svdocs.library.sandbox import render_string
+from svdocs.library.sandbox import money, render_string
 from svdocs.library.variables import Variable, VariableError
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -210,7 +210,6 @@ def _quantity(target: str | None) -> float | None:
 
 def format_amount(target: str, unit: str | None, quantity: float | None = None) -> str:
     """A target with its unit as a reader writes it: "10 FTE", "30%", "£250,000"."""
-    from svdocs.library.sandbox import money
 
     target = target.strip()
     unit = (unit or "").strip()

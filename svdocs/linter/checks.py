@@ -490,6 +490,7 @@ def _coverage(
 
 def _group_names(lexicon: str, key: str) -> list[str]:
     """The group names of a shipped lexicon (files are parsed once per process)."""
+    # deferred: start-up: lexicons and lemmas are read on first use
     from svdocs.linter.nlp.lexicons import load_lexicons
 
     return list(load_lexicons().groups(lexicon, key))
@@ -534,7 +535,7 @@ def _rule_matcher(rule: Rule, a: DocumentAnalysis) -> Any:
     matcher = _MATCHERS.get(key)
     if matcher is None:
         if rule.check == "phrase":
-            from svdocs.linter.nlp.pipeline import get_pipeline
+            from svdocs.linter.nlp.pipeline import get_pipeline  # deferred: loads spaCy
 
             nlp = get_pipeline()
             lemmatize = nlp.get_pipe("svdocs_lemmatizer")

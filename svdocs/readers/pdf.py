@@ -29,8 +29,8 @@ def parse_pdf(data: bytes, *, path: str | None = None, limits: Limits | None = N
         raise InputError("empty file (0 bytes), not a PDF", path)
     if not data.lstrip()[:5].startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
         raise InputError("not a PDF file (no %PDF- header)", path)
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    from pypdf import PdfReader  # deferred: loads pypdf, only for PDF files
+    from pypdf.errors import PyPdfError  # deferred: loads pypdf, only for PDF files
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     builder = DocumentBuilder(path, limits)

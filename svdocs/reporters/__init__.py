@@ -16,6 +16,7 @@ from typing import Any
 
 from svdocs.core.outputs import write_text_atomic
 from svdocs.core.results import Report
+from svdocs.core.rules import META_RULES, load_rules
 
 FORMATS: tuple[str, ...] = ("text", "json", "sarif", "html")
 
@@ -29,18 +30,22 @@ def render(report: Report, fmt: str = "text", *, rules: Sequence[Any] | None = N
     """
     # each format's module is imported when it is asked for
     if fmt == "text":
+        # deferred: start-up: a renderer loads when its format is asked for
         from svdocs.reporters.text import render_text
 
         return render_text(report, color=color, root=root)
     if fmt == "json":
+        # deferred: start-up: a renderer loads when its format is asked for
         from svdocs.reporters.json_report import render_json
 
         return render_json(report)
     if fmt == "sarif":
+        # deferred: start-up: a renderer loads when its format is asked for
         from svdocs.reporters.sarif import render_sarif
 
         return render_sarif(report, rules, root=root)
     if fmt == "html":
+        # deferred: start-up: a renderer loads when its format is asked for
         from svdocs.reporters.html_report import render_html
 
         return render_html(report, rules, root=root)
@@ -51,8 +56,6 @@ def rule_metadata(rule_dirs: Iterable[Path] = ()) -> list[Any] | None:
     """The shipped lint rules (plus those in ``rule_dirs``) and the suppression rules, for
     SARIF's rule descriptions and the HTML summary; ``None`` if they cannot be loaded."""
     try:
-        from svdocs.core.rules import META_RULES, load_rules
-
         return [*load_rules(extra_dirs=tuple(rule_dirs)), *META_RULES]
     except Exception:  # the reports still describe each rule from its findings
         return None
@@ -81,6 +84,7 @@ _RENDERERS = {
 def __getattr__(name: str) -> Any:
     """``svdocs.reporters.render_html`` and the other renderers, imported on first use."""
     if name in _RENDERERS:
+        # deferred: start-up: a renderer loads when its format is asked for
         from importlib import import_module
 
         return getattr(import_module(f".{_RENDERERS[name]}", __name__), name)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from svdocs.core.errors import InputError, ValidationError
+from svdocs.core.fingerprint import fingerprint, normalise
 from svdocs.core.model import Finding
 from svdocs.core.outputs import write_text_atomic
 from svdocs.core.results import FileResult, Report
@@ -36,7 +37,6 @@ BASELINE_VERSION = 1
 
 def compute_fingerprint(rule: str, text: str, occurrence: int) -> str:
     """The engine's fingerprint: rule id, normalised text and 0-based occurrence number."""
-    from svdocs.core.fingerprint import fingerprint
 
     return fingerprint(rule, text, occurrence)
 
@@ -48,7 +48,6 @@ def ensure_fingerprints(findings: Iterable[Finding]) -> None:
     as suppression problems), counting occurrences over all the findings in order, as the
     engine does.
     """
-    from svdocs.core.fingerprint import normalise
 
     seen: Counter[tuple[str, str]] = Counter()
     for f in findings:

@@ -15,15 +15,15 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from svdocs.core.collector import collector_paused
 from svdocs.core.config import LintConfig
 from svdocs.core.errors import SvdocsError
 from svdocs.core.model import Document, Finding
 from svdocs.core.results import FileResult, Report
-
-if TYPE_CHECKING:
-    from svdocs.workflow.baseline import Baseline
+from svdocs.workflow.baseline import Baseline, ensure_fingerprints, load_baseline
+from svdocs.workflow.suppress import apply_suppressions
 
 #: Extensions the readers know (kept in step with ``svdocs.readers.SUPPORTED_EXTENSIONS``).
 #: Legacy Word files are collected from folders too, so the batch tells the user to save
@@ -39,6 +39,7 @@ _GLOB_CHARS = frozenset("*?[")
 def supported_extensions() -> tuple[str, ...]:
     """The file extensions (lower case, with the dot) that a folder is searched for: the
     readable ones, plus legacy Word files, which are reported as needing conversion."""
+    # deferred: start-up: the readers load lxml and markdown-it
     from svdocs.readers import SUPPORTED_EXTENSIONS
 
     return tuple(e.lower() for e in SUPPORTED_EXTENSIONS) + _REPORTED_LEGACY
@@ -125,7 +126,6 @@ def make_linter(config: LintConfig) -> Any:
     built, so a malformed entry stops the run with one line naming the file, before any
     document is read.
     """
-    from svdocs.core.collector import collector_paused
 
     # spaCy's import and the pipeline's construction only make objects that stay
     with collector_paused():
@@ -140,6 +140,7 @@ def _make_linter(config: LintConfig) -> Any:
 
 def read_file(path: Path) -> Document:
     """Read one input document (dispatch by extension)."""
+    # deferred: start-up: the readers load lxml and markdown-it
     from svdocs.readers import read_document
 
     return read_document(path)
@@ -171,8 +172,6 @@ class _Runner:
 
     def finish(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         """Apply inline suppressions and make sure every finding has its fingerprint."""
-        from svdocs.workflow.baseline import ensure_fingerprints
-        from svdocs.workflow.suppress import apply_suppressions
 
         findings = apply_suppressions(doc, findings, self.config, known_rules=self.rule_ids)
         ensure_fingerprints(findings)
@@ -257,9 +256,9 @@ def _results(names: list[str], config: LintConfig, jobs: int,
             yield runner.lint_chunk(chunk, keep_documents)
         return
     # imported here: a run with one job (a pre-commit hook, say) never pays for them
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    import multiprocessing  # deferred: only for --jobs N
+    from concurrent.futures import ProcessPoolExecutor  # deferred: only for --jobs N
+    from concurrent.futures.process import BrokenProcessPool  # deferred: only for --jobs N
 
     workers = min(jobs, len(chunks))
     context = multiprocessing.get_context()
@@ -295,7 +294,7 @@ def lint_paths(
     """Lint every file that ``paths`` names (files, folders, globs) and return the Report.
 
     ``jobs`` worker processes share the files; the findings and their order are the same for
-    any value. ``baseline`` (a :class:`svdocs.workflow.baseline.Baseline` or the path of a baseline
+    any value. ``baseline`` (a :class:`~svdocs.workflow.baseline.Baseline` or the path of a baseline
     file) drops findings recorded in it. ``progress`` shows a bar on stderr when stderr is a
     terminal and there are more than :data:`PROGRESS_MIN_FILES` files. ``keep_documents``
     keeps each read Document on its FileResult (for the HTML report and ``--annotate``).
@@ -307,7 +306,7 @@ def lint_paths(
     report = Report()
     results = _results(names, config, max(1, int(jobs)), keep_documents)
     if _progress_wanted(progress, len(names)):
-        import click
+        import click  # deferred: click only when a progress bar is shown
 
         with click.progressbar(length=len(names), label="Linting", file=sys.stderr) as bar:
             _collect(report, results, base, bar.update)
@@ -330,7 +329,6 @@ def _collect(report: Report, results: Iterable[list[FileResult]], base: Baseline
 def _as_baseline(baseline: Baseline | str | os.PathLike[str] | None) -> Baseline | None:
     if baseline is None:
         return None
-    from svdocs.workflow.baseline import Baseline, load_baseline
 
     if isinstance(baseline, Baseline):
         return baseline

@@ -46,10 +46,13 @@ def choose_out_dir(out: Path | None, *, force: bool = False) -> Path:
 def run_demo(out: Path | None = None, *, force: bool = False,
              echo: Callable[[str], None] = print) -> DemoResult:
     """Assemble the sample briefs, lint the sample drafts and the assembled output."""
+    # deferred: start-up: loaded only by this command
     from svdocs.assembly import assemble, write_outputs
-    from svdocs.assembly.brief import load_brief
+    from svdocs.assembly.brief import load_brief  # deferred: start-up: loaded only by this command
+
+    # deferred: start-up: a renderer loads when its format is asked for
     from svdocs.reporters import write_report
-    from svdocs.workflow.batch import lint_paths
+    from svdocs.workflow.batch import lint_paths  # deferred: start-up: loaded only by this command
 
     out_dir = choose_out_dir(out, force=force)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -88,6 +91,7 @@ def run_demo(out: Path | None = None, *, force: bool = False,
                       ("sarif", "report.sarif"), ("html", "report.html")):
         path = write_report(report, fmt, lint_dir / name, force=force)
         result.written.append(path)
+    # deferred: start-up: a renderer loads when its format is asked for
     from svdocs.reporters.annotate import annotate_docx
 
     for fr in report.files:

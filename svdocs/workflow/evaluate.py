@@ -139,8 +139,9 @@ def score_document(
 
 def evaluate_dir(directory: Path, config: LintConfig | None = None) -> Evaluation:
     """Lint every labelled document in ``directory`` and score it."""
+    # deferred: start-up: the readers load lxml and markdown-it
     from svdocs.readers import SUPPORTED_EXTENSIONS, read_document
-    from svdocs.workflow.batch import make_linter
+    from svdocs.workflow.batch import make_linter  # deferred: start-up: loaded only by this command
 
     if not directory.is_dir():
         raise InputError("not a folder", str(directory))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
+from svdocs._version import __version__
 from svdocs.core.model import Block, BlockKind, Document, Run
 
 #: Item kinds, in the order a rule table lists them.
@@ -209,7 +210,6 @@ def provenance(doc: Document) -> dict[str, str]:
 
     DOCX writes them as custom document properties, HTML as ``<meta>`` elements.
     """
-    from svdocs._version import __version__
 
     props: dict[str, str] = {"svdocs.version": __version__}
     if doc.kind:

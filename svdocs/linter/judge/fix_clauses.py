@@ -153,6 +153,7 @@ def theme_fix_clauses() -> dict[str, ThemeFix]:
     """Theme -> its clauses, from the shipped ``themes`` lexicon (checked when first read and
     again whenever the file changes)."""
     global _PARSED
+    # deferred: start-up: lexicons and lemmas are read on first use
     from svdocs.linter.nlp.lexicons import lexicon_dir, load_lexicons
 
     lexicon = load_lexicons().data.get("themes", {})
@@ -180,6 +181,7 @@ _WORD = re.compile(r"[^\W_]+")
 def lemmas(text: str) -> tuple[str, ...]:
     """The lower-case lemmas of the words of ``text`` (the svdocs lemmatizer's, without
     building a pipeline: a sentence is looked up word by word in the same table)."""
+    # deferred: start-up: lexicons and lemmas are read on first use
     from svdocs.linter.nlp.lemmatizer import lemma_table, word_lemma
 
     table = lemma_table()

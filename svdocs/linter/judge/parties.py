@@ -46,6 +46,7 @@ _NOT_SUPPLIER = frozenset({
 def supplier_words() -> tuple[str, ...]:
     """The words that name the supplier anyway: the ``supplier`` list of the parties lexicon
     ("contractor", "provider", "chambers", ...), lower-case and without a leading "the"."""
+    # deferred: start-up: lexicons and lemmas are read on first use
     from svdocs.linter.nlp.lexicons import load_lexicons
 
     words = {w.lower().removeprefix("the ").strip() for w in

@@ -24,7 +24,7 @@ __all__ = ["Hit", "SentenceRecord", "build_pipeline", "get_pipeline"]
 
 def __getattr__(name: str) -> Any:
     if name in ("build_pipeline", "get_pipeline"):
-        from svdocs.linter.nlp import pipeline
+        from svdocs.linter.nlp import pipeline  # deferred: loads spaCy
 
         return getattr(pipeline, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

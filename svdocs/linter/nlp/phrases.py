@@ -48,6 +48,7 @@ def phrase_keys(
 def _cache_key(
     nlp: Language, phrases: Sequence[str], lemmatize: Callable[[Doc], Doc] | None, attr: str
 ) -> str:
+    # deferred: start-up: lexicons and lemmas are read on first use
     from svdocs.linter.nlp.lemmatizer import lemma_table_stamp
 
     meta = nlp.meta

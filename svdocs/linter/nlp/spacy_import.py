@@ -33,7 +33,7 @@ _NAMES = ("spacy.cli", "spacy.cli.info")
 
 def _info(*args: Any, **kwargs: Any) -> Any:
     """spaCy's ``spacy.info`` (``spacy.cli.info.info``), with the CLI imported when called."""
-    from spacy.cli.info import info
+    from spacy.cli.info import info  # deferred: loads spaCy
 
     return info(*args, **kwargs)
 

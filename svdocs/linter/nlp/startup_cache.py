@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from svdocs._version import __version__
+
 ENV = "SVDOCS_CACHE_DIR"
 _OFF = frozenset({"", "0", "off", "no", "false", "none"})
 #: entries of one kind kept in the folder; older ones are removed when a new one is written
@@ -58,9 +60,8 @@ def digest(parts: Iterable[str | bytes]) -> str:
 @functools.cache
 def environment_parts() -> tuple[str, ...]:
     """What every entry depends on: the Python, spaCy and svdocs versions."""
-    import spacy
+    import spacy  # deferred: loads spaCy
 
-    from svdocs._version import __version__
 
     return (sys.version, spacy.__version__, __version__)
 

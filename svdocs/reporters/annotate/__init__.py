@@ -55,7 +55,7 @@ def reviewed_name(path: str | os.PathLike[str]) -> str:
 
 
 def _body_paragraphs(doc: Any) -> list[Any]:
-    from docx.oxml.ns import qn
+    from docx.oxml.ns import qn  # deferred: loads python-docx, only for Word files
 
     return list(doc.part.element.iter(qn("w:p")))
 
@@ -92,7 +92,9 @@ def _where(f: Finding) -> str:
 def annotate_bytes(data: bytes, findings: Sequence[Finding],
                    document: Document) -> AnnotationResult:
     """The bytes of a copy of the DOCX ``data`` with ``findings`` as comments."""
-    import docx
+    import docx  # deferred: loads python-docx, only for Word files
+
+    # deferred: loads python-docx, only for Word files
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
@@ -162,6 +164,7 @@ def annotate_docx(source: str | os.PathLike[str], findings: Iterable[Finding],
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", str(src)) from None
     if document is None:
+        # deferred: start-up: the readers load lxml and markdown-it
         from svdocs.readers import read_document
 
         document = read_document(src)

@@ -16,6 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
+from svdocs._version import __version__
 from svdocs.core.model import Document
 from svdocs.writers.base import clean_text, display_title, provenance, subtitle
 from svdocs.writers.docx import xml
@@ -42,7 +43,6 @@ def timestamp(doc: Document) -> dt.datetime:
 
 
 def set_core_properties(document: WordDocument, doc: Document, when: dt.datetime) -> None:
-    from svdocs._version import __version__
 
     core = document.core_properties
     props = doc.properties
