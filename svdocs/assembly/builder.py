@@ -124,6 +124,7 @@ def assemble(brief: Brief, library: Library | None = None, *, templates: Path | 
         kpis = [c for c in doc_commitments if c.kpi] if kind == "schedule" else []
         doc = _build_document(folder, template, brief, library, ids, rendered, kpis,
                               with_notes)
+        doc.properties["inputs"] = rendering_inputs(context, chosen, ids)
         result.documents[kind] = doc
         result.file_stems[kind] = template.file
     seen: set[str] = set()
@@ -133,6 +134,18 @@ def assemble(brief: Brief, library: Library | None = None, *, templates: Path | 
                 seen.add(c.id or "")
                 result.commitments.append(c)
     return result
+
+
+def rendering_inputs(context: dict[str, Any], chosen: Plan, ids: list[str]) -> dict[str, Any]:
+    """What the clauses of one document were rendered with: the brief facts they may read
+    and each clause's alternative and values. Writers record it so that ``svdocs audit`` can
+    render the library text again and show what an edit changed."""
+    selected = {s.id: s for s in chosen.selected}
+    clauses = {}
+    for cid in ids:
+        sel = selected[cid]
+        clauses[cid] = {"alternative": sel.alternative, "values": dict(sel.values)}
+    return {"brief": dict(context), "clauses": clauses}
 
 
 def _ordered(clauses: list[Clause], order: dict[str, int]) -> list[str]:

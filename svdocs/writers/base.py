@@ -254,12 +254,30 @@ class BlockWriter:
         self.doc = doc
         self.notes = notes
         self.rules: dict[str, Rule] = {k: getattr(self, f"render_{k}") for k in self.kinds}
+        self.segments: list[Any] = []  # provenance segments (marks.py), for an assembly
 
     def write(self) -> bytes:
+        from .marks import has_marks, segments
+
+        if not has_marks(self.doc):
+            self.begin()
+            for kind, item in iter_items(self.doc, notes=self.notes):
+                self.rules[kind](item)
+            return self.end()
+        self.segments = segments(self.doc, notes=self.notes)
         self.begin()
-        for kind, item in iter_items(self.doc, notes=self.notes):
-            self.rules[kind](item)
+        for seg in self.segments:
+            self.open_mark(seg)
+            for kind, item in seg.items:
+                self.rules[kind](item)
+            self.close_mark(seg)
         return self.end()
+
+    def open_mark(self, segment: Any) -> None:
+        """Start the provenance mark of a clause or template-text segment (see marks.py)."""
+
+    def close_mark(self, segment: Any) -> None:
+        """End the provenance mark that :meth:`open_mark` started."""
 
     def begin(self) -> None:  # pragma: no cover - every writer overrides it
         raise NotImplementedError

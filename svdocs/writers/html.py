@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html import escape
+from typing import Any
 
 from .. import __version__
 from ..model import Block, Document
@@ -126,6 +127,12 @@ class HtmlWriter(BlockWriter):
             head.append(f'<meta name="author" content="{esc(str(doc.properties["authority"]))}">')
         head += [f'<meta name="{esc(k)}" content="{esc(v)}">'
                  for k, v in provenance(doc).items() if k != "svdocs.version"]
+        if self.segments:
+            from .marks import inputs_json
+
+            record = inputs_json(doc)
+            if record is not None:
+                head.append(f'<meta name="svdocs.inputs" content="{esc(record)}">')
         head += [f"<style>\n{STYLE}\n</style>", "</head>", "<body>",
                  '<header class="title-block">', f"<h1>{esc(title)}</h1>"]
         if sub:
@@ -140,6 +147,19 @@ class HtmlWriter(BlockWriter):
         if wants_toc(doc):
             self._toc()
         self.out.append("<main>")
+
+    def open_mark(self, segment: Any) -> None:
+        if segment.kind == "clause":
+            self.out.append(f'<section class="svdocs-clause" data-svdocs="clause" '
+                            f'data-clause-id="{esc(segment.clause_id or "")}" '
+                            f'data-clause-version="{esc(segment.version or "")}" '
+                            f'data-clause-hash="{esc(segment.hash)}">')
+        else:
+            self.out.append(f'<div class="svdocs-text" data-svdocs="text" '
+                            f'data-text-hash="{esc(segment.hash)}">')
+
+    def close_mark(self, segment: Any) -> None:
+        self.out.append("</section>" if segment.kind == "clause" else "</div>")
 
     def end(self) -> bytes:
         self.out += ["</main>",

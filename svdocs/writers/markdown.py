@@ -8,6 +8,7 @@ entities. Tables are GitHub-flavoured pipe tables with pipes escaped inside cell
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..model import Block, Document, Run
 from .base import (
@@ -125,6 +126,24 @@ class MarkdownWriter(BlockWriter):
                     indent = "  " * (b.level - 1)
                     lines.append(f"{indent}- {_numbered(b).replace(chr(92) + chr(10), ' ')}")
                 self.chunks.append("\n".join(lines))
+        if self.segments:
+            self._front_marks()
+
+    def _front_marks(self) -> None:
+        """End the title block and contents (generated, no clause) with the inputs record."""
+        from .marks import inputs_json
+
+        self.chunks.append(f"<!-- svdocs:inputs {inputs_json(self.doc) or '{}'} -->")
+
+    def open_mark(self, segment: Any) -> None:
+        if segment.kind == "clause":
+            self.chunks.append(f"<!-- svdocs:clause id={segment.clause_id} "
+                               f"version={segment.version or '?'} hash={segment.hash} -->")
+        else:
+            self.chunks.append(f"<!-- svdocs:text hash={segment.hash} -->")
+
+    def close_mark(self, segment: Any) -> None:
+        self.chunks.append(f"<!-- /svdocs:{segment.kind} -->")
 
     def end(self) -> bytes:
         return ("\n\n".join(self.chunks) + "\n").encode("utf-8")

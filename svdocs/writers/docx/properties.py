@@ -61,9 +61,12 @@ def set_core_properties(document: WordDocument, doc: Document, when: dt.datetime
     core.modified = naive
 
 
-def set_custom_properties(document: WordDocument, doc: Document) -> dict[str, str]:
-    """Add ``docProps/custom.xml`` with the provenance pairs; returns what was written."""
+def set_custom_properties(document: WordDocument, doc: Document,
+                          extra: dict[str, str] | None = None) -> dict[str, str]:
+    """Add ``docProps/custom.xml`` with the provenance pairs (and ``extra``, the provenance
+    marks of marks.py); returns what was written."""
     pairs = provenance(doc)
+    pairs.update(extra or {})
     for key in ("reference", "authority"):
         if doc.properties.get(key):
             pairs[f"svdocs.{key}"] = clean_text(str(doc.properties[key]))

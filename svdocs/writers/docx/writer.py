@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 from docx import Document as new_word_document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -13,6 +14,7 @@ from docx.shared import Twips
 from docx.text.paragraph import Paragraph
 
 from ...model import Block, Document
+from .. import marks
 from ..base import (
     BlockWriter,
     ListGroup,
@@ -26,7 +28,7 @@ from ..base import (
     toc_entries,
     wants_toc,
 )
-from . import fields, properties, tables, xml
+from . import bookmarks, fields, properties, tables, xml
 from .numbering import OUTLINE_LEVELS, ClauseNumbering
 from .styles import LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH, setup_styles
 
@@ -58,11 +60,26 @@ class DocxWriter(BlockWriter):
         fields.request_update_on_open(self.word.settings.element)
         when = properties.timestamp(self.doc)
         properties.set_core_properties(self.word, self.doc, when)
-        properties.set_custom_properties(self.word, self.doc)
+        extra = marks.mark_properties(self.doc, self.segments) if self.segments else {}
+        properties.set_custom_properties(self.word, self.doc, extra)
         properties.drop_template_leftovers(self.word)
         buffer = io.BytesIO()
         self.word.save(buffer)
         return _stable_zip(buffer.getvalue(), when.timetuple()[:6])
+
+    # ----------------------------------------------------------------- provenance marks
+
+    def open_mark(self, segment: Any) -> None:
+        self._mark_from = len(self.word.element.body)
+
+    def close_mark(self, segment: Any) -> None:
+        """Bookmark the segment: start in its first paragraph, end in its last."""
+        body = self.word.element.body
+        added = [el for el in list(body)[self._mark_from:] if el.tag != xml.qn("w:sectPr")]
+        paragraphs = [p for el in added for p in el.iter(xml.qn("w:p"))]
+        if not paragraphs:
+            return
+        bookmarks.wrap(paragraphs[0], paragraphs[-1], segment.bookmark, segment.n)
 
     # ----------------------------------------------------------------- page furniture
 
