@@ -155,7 +155,7 @@ class HtmlWriter(BlockWriter):
                             f'data-clause-version="{esc(segment.version or "")}" '
                             f'data-clause-hash="{esc(segment.hash)}">')
         else:
-            self.out.append(f'<div class="svdocs-text" data-svdocs="text" '
+            self.out.append(f'<div class="svdocs-{segment.kind}" data-svdocs="{segment.kind}" '
                             f'data-text-hash="{esc(segment.hash)}">')
 
     def close_mark(self, segment: Any) -> None:

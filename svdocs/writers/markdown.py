@@ -140,7 +140,7 @@ class MarkdownWriter(BlockWriter):
             self.chunks.append(f"<!-- svdocs:clause id={segment.clause_id} "
                                f"version={segment.version or '?'} hash={segment.hash} -->")
         else:
-            self.chunks.append(f"<!-- svdocs:text hash={segment.hash} -->")
+            self.chunks.append(f"<!-- svdocs:{segment.kind} hash={segment.hash} -->")
 
     def close_mark(self, segment: Any) -> None:
         self.chunks.append(f"<!-- /svdocs:{segment.kind} -->")

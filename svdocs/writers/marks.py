@@ -30,6 +30,11 @@ from .base import Item, ListGroup, Table, clean_text, iter_items, runs_of
 #: underscore makes them hidden bookmarks (Word lists them only with "Hidden bookmarks" on).
 CLAUSE_BOOKMARK = "_svc_"
 TEXT_BOOKMARK = "_svt_"
+TABLE_BOOKMARK = "_svk_"
+#: Segment kinds: a library clause, template text, and the KPI table (generated from the
+#: commitments of many clauses, so it belongs to none of them).
+KINDS = ("clause", "text", "kpi-table")
+KPI_TABLE = "\0kpi-table"
 #: Word refuses bookmark names longer than this.
 BOOKMARK_MAX = 40
 #: Custom document property (DOCX) and meta name (HTML) of one mark: ``svdocs.mark.<n>``.
@@ -55,9 +60,9 @@ def text_hash(parts: Iterable[str]) -> str:
 
 def bookmark_name(kind: str, n: int, clause_id: str | None) -> str:
     """``_svc_<id>_<n>`` for a clause (hyphens as underscores, the id shortened to fit in
-    40 characters) or ``_svt_<n>`` for template text."""
+    40 characters), ``_svt_<n>`` for template text, ``_svk_<n>`` for the KPI table."""
     if kind != "clause":
-        return f"{TEXT_BOOKMARK}{n}"
+        return f"{TABLE_BOOKMARK if kind == 'kpi-table' else TEXT_BOOKMARK}{n}"
     tail = f"_{n}"
     room = BOOKMARK_MAX - len(CLAUSE_BOOKMARK) - len(tail)
     ident = re.sub(r"[^0-9A-Za-z]", "_", clause_id or "")[:room]
@@ -80,10 +85,11 @@ class Segment:
         return bookmark_name(self.kind, self.n, self.clause_id)
 
     def property_value(self) -> str:
-        """``clause <id> <version> <hash>`` or ``text - - <hash>`` (``svdocs.mark.<n>``)."""
+        """``clause <id> <version> <hash>``, ``text - - <hash>`` or ``kpi-table - - <hash>``
+        (the value of ``svdocs.mark.<n>``)."""
         if self.kind == "clause":
             return f"clause {self.clause_id} {self.version or '?'} {self.hash}"
-        return f"text - - {self.hash}"
+        return f"{self.kind} - - {self.hash}"
 
 
 def item_blocks(kind: str, item: Item) -> list[Block]:
@@ -104,6 +110,8 @@ def item_texts(kind: str, item: Item) -> list[str]:
 
 def _clause_of(kind: str, item: Item) -> str | None:
     blocks = item_blocks(kind, item)
+    if isinstance(item, Table) and any(b.meta.get("commitment_id") for b in blocks):
+        return KPI_TABLE  # built from the commitments of many clauses: a segment of its own
     value = blocks[0].meta.get("clause_id") if blocks else None
     return str(value) if value else None
 
@@ -118,7 +126,8 @@ def segments(doc: Document, *, notes: bool = False) -> list[Segment]:
     current: Segment | None = None
     for kind, item in iter_items(doc, notes=notes):
         cid = _clause_of(kind, item)
-        seg_kind = "clause" if cid else "text"
+        seg_kind = "kpi-table" if cid == KPI_TABLE else "clause" if cid else "text"
+        cid = None if cid == KPI_TABLE else cid
         if current is None or (current.kind, current.clause_id) != (seg_kind, cid):
             current = Segment(len(out) + 1, seg_kind, cid, versions.get(cid or "") or None)
             out.append(current)
@@ -164,7 +173,7 @@ def mark_properties(doc: Document, segs: list[Segment]) -> dict[str, str]:
 def parse_property_value(value: str) -> dict[str, Any] | None:
     """The fields of a ``svdocs.mark.<n>`` value, or ``None`` if it is not one."""
     parts = value.split()
-    if len(parts) != 4 or parts[0] not in ("clause", "text"):
+    if len(parts) != 4 or parts[0] not in KINDS:
         return None
     return {"kind": parts[0], "id": None if parts[1] == "-" else parts[1],
             "version": None if parts[2] in ("-", "?") else parts[2], "hash": parts[3]}

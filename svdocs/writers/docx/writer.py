@@ -70,7 +70,9 @@ class DocxWriter(BlockWriter):
     # ----------------------------------------------------------------- provenance marks
 
     def open_mark(self, segment: Any) -> None:
-        self._mark_from = len(self.word.element.body)
+        body = self.word.element.body
+        tail = len(body) and body[-1].tag == xml.qn("w:sectPr")  # paragraphs go before it
+        self._mark_from = len(body) - (1 if tail else 0)
 
     def close_mark(self, segment: Any) -> None:
         """Bookmark the segment: start in its first paragraph, end in its last."""
