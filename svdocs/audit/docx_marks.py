@@ -27,8 +27,10 @@ VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _PENDING = {f"{{{W}}}{t}" for t in ("ins", "del", "moveFrom", "moveTo")}
 _DROPPED = {f"{{{W}}}{t}" for t in ("del", "moveFrom")}
-#: Paragraph styles of generated furniture that belongs to no clause.
-_FURNITURE = ("Title", "Subtitle", "TOCHeading", "Caption", "DraftingNote")
+#: Paragraph style ids of generated furniture that belongs to no clause, as svdocs writes
+#: them and as LibreOffice renames them ("Caption1", "Contents1", "ContentsHeading").
+_FURNITURE = ("title", "subtitle", "tocheading", "draftingnote", "factlabel")
+_FURNITURE_PREFIXES = ("toc", "contents", "caption")
 _NAME = re.compile(r"^_sv([ctk])_(?:.*_)?(\d+)$")
 
 
@@ -66,8 +68,8 @@ def _style(p: etree._Element) -> str:
 
 
 def _furniture(p: etree._Element) -> bool:
-    style = _style(p)
-    return style in _FURNITURE or style.upper().startswith("TOC") or style == "FactLabel"
+    style = _style(p).lower()
+    return style in _FURNITURE or style.startswith(_FURNITURE_PREFIXES)
 
 
 def _dropped(node: etree._Element, stop: etree._Element) -> bool:
@@ -132,6 +134,7 @@ def read_docx_marks(data: bytes, path: str, limits: Limits) -> Found:
     def current() -> FoundSegment | None:
         return by_id[open_ids[-1]] if open_ids else None
 
+    fields: list[str] = []  # instructions of the complex fields open here (TOC, SEQ ...)
     for p in body.iter(_q("p")):
         skip = _furniture(p) or in_fact_table(p)
         texts: list[str] = []
@@ -140,6 +143,19 @@ def read_docx_marks(data: bytes, path: str, limits: Limits) -> Found:
         pending = False
         for node in p.iter():
             tag = node.tag
+            if tag == _q("fldChar"):
+                kind = node.get(_q("fldCharType"))
+                if kind == "begin":
+                    fields.append("")
+                elif kind == "end" and fields:
+                    fields.pop()
+            elif tag == _q("instrText") and fields:
+                fields[-1] += node.text or ""
+            elif tag == _q("fldSimple") and (node.get(_q("instr")) or "").strip().startswith(
+                    ("TOC", "SEQ")):
+                skip = True
+            elif tag == _q("t") and any(f.strip().startswith(("TOC", "SEQ")) for f in fields):
+                skip = True  # a table of contents, or a caption's table number
             if tag == _q("bookmarkStart"):
                 start(node)
             elif tag == _q("bookmarkEnd"):
