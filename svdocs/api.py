@@ -129,15 +129,15 @@ def assemble(brief: PathLike | Mapping[str, Any] | Any, *,
     from .assembly import assemble as run_assembly
     from .library import load_library
 
-    if isinstance(brief, (str, os.PathLike)):
-        loaded = brief_mod.load_brief(Path(brief))
-    elif isinstance(brief, Mapping):
-        loaded = brief_mod.brief_from_dict(_plain(brief))
-    else:
-        loaded = brief
     lib = library
     if library is None or isinstance(library, (str, os.PathLike)):
         lib = load_library(Path(library) if library is not None else None)
+    if isinstance(brief, (str, os.PathLike)):
+        loaded = brief_mod.load_brief(Path(brief), lib)
+    elif isinstance(brief, Mapping):
+        loaded = brief_mod.brief_from_dict(_plain(brief), library=lib)
+    else:
+        loaded = brief
     return run_assembly(loaded, library=lib)
 
 

@@ -251,8 +251,8 @@ def assemble_file(brief_path: Path, library_dir: Path | None = None,
     """Load a brief (and optionally a library folder) and assemble it."""
     from ..brief import load_brief
 
-    brief = load_brief(brief_path)
-    library = load_library(library_dir) if library_dir is not None else None
+    library = load_library(library_dir) if library_dir is not None else load_library()
+    brief = load_brief(brief_path, library)
     return assemble(brief, library, **kwargs)
 
 

@@ -32,8 +32,8 @@ def assemble(brief: Path, out_dir: Path, formats: str, force: bool,
     from ..library import load_library
 
     fmts = parse_formats(formats)
-    loaded = load_brief(brief)
     library = load_library(library_dir)
+    loaded = load_brief(brief, library)
     result = build(loaded, library, notes=notes or None)
     written = write_outputs(result, out_dir, fmts, force=force)
     for note in result.notes:
