@@ -34,7 +34,16 @@ from .library.schema import CONTRACT_KINDS, ID_PATTERN, JURISDICTIONS, NAME_PATT
 from .library.validation import schema_problems, suggest
 from .library.variables import VariableError, parse_date
 
-DOCUMENT_KINDS: tuple[str, ...] = ("specification", "itt", "schedule")
+DOCUMENT_KINDS: tuple[str, ...] = ("specification", "itt", "schedule", "kpis", "remedies",
+                                    "definitions")
+#: What a brief without ``documents`` gets. A tender pack also asks for the KPI schedule,
+#: the remedies schedule and the definitions schedule as documents of their own.
+DEFAULT_DOCUMENTS: tuple[str, ...] = ("specification", "itt", "schedule")
+#: Clauses added when the brief asks for their document (docs/assembly.md, "Tender packs").
+DOCUMENT_CLAUSES: dict[str, tuple[str, ...]] = {
+    "remedies": ("service-credits",),
+    "definitions": ("definitions-schedule",),
+}
 #: Largest brief read (a brief is a page of YAML).
 MAX_BRIEF_BYTES = 1_000_000
 
@@ -134,7 +143,7 @@ class Brief:
     start_date: dt.date | None = None
     toc: bool = True
     notes: bool = False
-    documents: list[str] = field(default_factory=lambda: list(DOCUMENT_KINDS))
+    documents: list[str] = field(default_factory=lambda: list(DEFAULT_DOCUMENTS))
     themes: list[str] = field(default_factory=list)
     clauses: list[ClauseChoice] = field(default_factory=list)
     variables: dict[str, Any] = field(default_factory=dict)
@@ -249,7 +258,7 @@ def _build(data: dict[str, Any], path: Path | None) -> Brief:
         start_date=parse_date(data.get("start_date")),
         toc=data.get("toc", True),
         notes=data.get("notes", False),
-        documents=list(data.get("documents") or DOCUMENT_KINDS),
+        documents=list(data.get("documents") or DEFAULT_DOCUMENTS),
         themes=list(data.get("themes") or []),
         clauses=_choices(data),
         variables=dict(data.get("variables") or {}),
@@ -400,6 +409,11 @@ def plan(brief: Brief, library: Library) -> Plan:
     for clause_id in FRAME_CLAUSES:
         if clause_id in library and applies(clause_id) is None:
             chosen.setdefault(clause_id, Selected(clause_id, {}, None, "frames the documents"))
+    for kind, ids in DOCUMENT_CLAUSES.items():
+        for clause_id in ids if kind in brief.documents else ():
+            if clause_id in library and applies(clause_id) is None:
+                chosen.setdefault(clause_id, Selected(clause_id, {}, None,
+                                                      f"frames the {kind} document"))
     queue = list(chosen)
     while queue:
         clause_id = queue.pop(0)

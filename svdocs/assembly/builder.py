@@ -30,6 +30,17 @@ DOCUMENTS: dict[str, tuple[str, frozenset[str]]] = {
     "specification": ("specification.md.j2", frozenset({"specification"})),
     "itt": ("itt-section.md.j2", frozenset({"selection", "itt-question", "evaluation"})),
     "schedule": ("schedule.md.j2", frozenset({"contract", "kpi"})),
+    "kpis": ("kpi-schedule.md.j2", frozenset({"kpi"})),
+    "remedies": ("remedies-schedule.md.j2", frozenset({"remedies"})),
+    "definitions": ("definitions-schedule.md.j2", frozenset({"definitions"})),
+}
+#: When a brief asks for one of these documents, these clauses go there and nowhere else
+#: (a tender pack: the KPI schedule, the remedies and the definitions in documents of their
+#: own, which the other documents refer to).
+MOVED: dict[str, frozenset[str]] = {
+    "kpis": frozenset({KPI_CLAUSE}),
+    "remedies": frozenset({"remedies-escalation", "service-credits"}),
+    "definitions": frozenset({"local-definition", "definitions-schedule"}),
 }
 #: Governance clauses that open a document, in this order.
 OPENING: tuple[str, ...] = (
@@ -115,13 +126,20 @@ def assemble(brief: Brief, library: Library | None = None, *, templates: Path | 
         raise ValidationError(problems, brief.where)
 
     order = {cid: i for i, cid in enumerate(chosen.ids)}
+    moved = {k: ids for k, ids in MOVED.items() if k in brief.documents}
     for kind in brief.documents:
         template_name, stages = DOCUMENTS[kind]
         ids = _ordered([library.clauses[i] for i in chosen.ids
-                        if stages & set(library.clauses[i].stages)], order)
+                        if _placed_in(kind, library.clauses[i], stages, moved)], order)
         template = _load_template(folder, template_name)
-        doc_commitments = [c for cid in ids for c in rendered[cid][1]]
-        kpis = [c for c in doc_commitments if c.kpi] if kind == "schedule" else []
+        if kind == "kpis":  # the KPIs of the clauses the contract schedule holds
+            _, contract = DOCUMENTS["schedule"]
+            source = [i for i in chosen.ids if contract & set(library.clauses[i].stages)]
+            kpis = [c for cid in source for c in rendered[cid][1] if c.kpi]
+        elif kind == "schedule" and "kpis" not in brief.documents:
+            kpis = [c for cid in ids for c in rendered[cid][1] if c.kpi]
+        else:
+            kpis = []
         doc = _build_document(folder, template, brief, library, ids, rendered, kpis,
                               with_notes)
         doc.properties["inputs"] = rendering_inputs(context, chosen, ids)
@@ -146,6 +164,17 @@ def rendering_inputs(context: dict[str, Any], chosen: Plan, ids: list[str]) -> d
         sel = selected[cid]
         clauses[cid] = {"alternative": sel.alternative, "values": dict(sel.values)}
     return {"brief": dict(context), "clauses": clauses}
+
+
+def _placed_in(kind: str, clause: Clause, stages: frozenset[str],
+               moved: dict[str, frozenset[str]]) -> bool:
+    """Whether ``clause`` goes in the document ``kind``: its stages match, and no document
+    of its own (``moved``) takes it."""
+    if kind in moved:
+        return clause.id in moved[kind]
+    if any(clause.id in ids for ids in moved.values()):
+        return False
+    return bool(stages & set(clause.stages))
 
 
 def _ordered(clauses: list[Clause], order: dict[str, int]) -> list[str]:

@@ -11,6 +11,7 @@ THEMES: tuple[str, ...] = (
 )
 STAGES: tuple[str, ...] = (
     "specification", "selection", "itt-question", "evaluation", "contract", "kpi",
+    "remedies", "definitions",
 )
 CYCLE: tuple[str, ...] = ("needs-assessment", "design", "market-engagement", "performance-review")
 JURISDICTIONS: tuple[str, ...] = ("england", "wales", "scotland", "northern-ireland")
