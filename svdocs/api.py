@@ -31,6 +31,7 @@ from svdocs.reporters import FORMATS as REPORT_FORMAT_NAMES
 if TYPE_CHECKING:
     from svdocs.assembly import AssemblyResult
     from svdocs.assembly.brief import Brief
+    from svdocs.audit.compare import FileAudit
     from svdocs.core.model import Commitment
     from svdocs.library.clause import Clause
     from svdocs.library.loader import Library
@@ -40,9 +41,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "REPORT_FORMATS", "STAGES", "TEXT_FORMATS", "THEMES", "assemble", "assembly_formats",
-    "check_library", "clause_library_dir", "demo", "evaluate", "expand_paths", "find_rule",
-    "lint", "lint_settings", "lint_text", "load_brief", "load_library", "preview_clause",
-    "render_report", "rules", "write_assembly", "write_baseline", "write_reviewed_copies",
+    "audit_file", "check_library", "clause_library_dir", "demo", "evaluate", "expand_paths",
+    "find_rule", "lint", "lint_settings", "lint_text", "load_brief", "load_library",
+    "preview_clause", "render_audit", "render_report", "rules", "write_assembly",
+    "write_baseline", "write_reviewed_copies",
 ]
 
 #: The ``fmt`` values :func:`lint` accepts for text, and what the readers call them.
@@ -229,6 +231,21 @@ def preview_clause(clause: Clause, alternative: str | None = None, *, raw: bool 
     return body, clause.render_commitments(values, SAMPLE_BRIEF)
 
 
+def audit_file(path: PathLike, library: Library | None = None) -> FileAudit:
+    """Compare each library clause marked in an assembled DOCX, Markdown or HTML file with the
+    library: unchanged, edited, outdated or unknown, and the text that is in no clause."""
+    from svdocs.audit import audit_file as audit  # deferred: start-up
+
+    return audit(Path(path), library)
+
+
+def render_audit(files: list[FileAudit], fmt: str = "text") -> str:
+    """Audit results as text, JSON or HTML."""
+    from svdocs.audit.report import render  # deferred: start-up
+
+    return render(files, fmt)
+
+
 def check_library(folder: PathLike | None = None) -> list[str]:
     """Every problem of a clause library, one line each (empty: none)."""
     from svdocs.library import check_library as check  # deferred: start-up
@@ -249,23 +266,24 @@ def assemble(brief: PathLike | Mapping[str, Any] | Any, *,
     from svdocs.assembly import assemble as run_assembly  # deferred: start-up
     from svdocs.assembly import brief as brief_mod  # deferred: start-up
 
-    if isinstance(brief, (str, os.PathLike)):
-        loaded = brief_mod.load_brief(Path(brief))
-    elif isinstance(brief, Mapping):
-        loaded = brief_mod.brief_from_dict(_plain(brief))
-    else:
-        loaded = brief
     lib = library
     if library is None or isinstance(library, (str, os.PathLike)):
         lib = load_library(library)
+    if isinstance(brief, (str, os.PathLike)):
+        loaded = brief_mod.load_brief(Path(brief), lib)
+    elif isinstance(brief, Mapping):
+        loaded = brief_mod.brief_from_dict(_plain(brief), library=lib)
+    else:
+        loaded = brief
     return run_assembly(loaded, library=lib, notes=notes)
 
 
-def load_brief(path: PathLike) -> Brief:
-    """Read and validate a brief file; every problem at once as a :class:`ValidationError`."""
+def load_brief(path: PathLike, library: Library | None = None) -> Brief:
+    """Read and validate a brief file; every problem at once as a :class:`ValidationError`
+    (given the ``library``, also what the rules of selection find)."""
     from svdocs.assembly.brief import load_brief as load  # deferred: start-up
 
-    return load(Path(path))
+    return load(Path(path), library)
 
 
 def assembly_formats(spec: str | Iterable[str]) -> list[str]:

@@ -24,7 +24,7 @@ FLOORS: list[tuple[str, ...]] = [
     ("svdocs.linter.checks",),
     ("svdocs.linter.engine", "svdocs.linter"),
     ("svdocs.reporters",),
-    ("svdocs.assembly",),
+    ("svdocs.assembly", "svdocs.audit"),
     ("svdocs.workflow",),
     ("svdocs.api",),
     ("svdocs.cli",),

@@ -14,8 +14,9 @@ from svdocs.core.errors import OutputError, SvdocsError
 from svdocs.core.model import Block, BlockKind, Document, Run, TableRef
 from svdocs.core.outputs import write_bytes_atomic
 from svdocs.writers import FORMATS, extension, normalise_format, render
-from svdocs.writers.base import BlockWriter, display_title, iter_items
+from svdocs.writers.base import BlockWriter, display_title
 from svdocs.writers.docx.tables import column_widths
+from svdocs.writers.items import iter_items
 from svdocs.writers.markdown import MarkdownWriter
 
 

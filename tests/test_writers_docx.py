@@ -144,6 +144,9 @@ def test_toc_field_and_update_on_open(parts, sample) -> None:
         'w:fldCharType="end"')
     settings = etree.fromstring(parts["word/settings.xml"])
     assert settings.find(f"{W}updateFields").get(f"{W}val") == "true"
+    # the TOC field itself is marked dirty, so Word refreshes it (page numbers) on open
+    assert re.search(r'<w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r>'
+                     r'<w:instrText[^>]*> TOC ', document_xml)
 
 
 def test_no_toc_when_not_asked() -> None:

@@ -34,7 +34,16 @@ from svdocs.library.schema import CONTRACT_KINDS, ID_PATTERN, JURISDICTIONS, NAM
 from svdocs.library.validation import schema_problems, suggest
 from svdocs.library.variables import VariableError, parse_date
 
-DOCUMENT_KINDS: tuple[str, ...] = ("specification", "itt", "schedule")
+DOCUMENT_KINDS: tuple[str, ...] = ("specification", "itt", "schedule", "kpis", "remedies",
+                                    "definitions")
+#: What a brief without ``documents`` gets. A tender pack also asks for the KPI schedule,
+#: the remedies schedule and the definitions schedule as documents of their own.
+DEFAULT_DOCUMENTS: tuple[str, ...] = ("specification", "itt", "schedule")
+#: Clauses added when the brief asks for their document (docs/assembly.md, "Tender packs").
+DOCUMENT_CLAUSES: dict[str, tuple[str, ...]] = {
+    "remedies": ("service-credits",),
+    "definitions": ("definitions-schedule",),
+}
 #: Largest brief read (a brief is a page of YAML).
 MAX_BRIEF_BYTES = 1_000_000
 
@@ -134,7 +143,7 @@ class Brief:
     start_date: dt.date | None = None
     toc: bool = True
     notes: bool = False
-    documents: list[str] = field(default_factory=lambda: list(DOCUMENT_KINDS))
+    documents: list[str] = field(default_factory=lambda: list(DEFAULT_DOCUMENTS))
     themes: list[str] = field(default_factory=list)
     clauses: list[ClauseChoice] = field(default_factory=list)
     variables: dict[str, Any] = field(default_factory=dict)
@@ -162,29 +171,79 @@ class Brief:
 # --------------------------------------------------------------------------- loading
 
 
-def brief_from_dict(data: Any, path: Path | None = None) -> Brief:
-    """Check parsed YAML against the brief schema and build a :class:`Brief`."""
+#: Stand-ins for fields the schema refused, so that the rules of selection can still be
+#: checked against the rest of the brief and every problem reported at once.
+_STAND_INS: dict[str, Any] = {
+    "authority": "?", "contract_title": "?", "reference": "?", "kind": "services",
+    "value": 0, "term": "1 year", "jurisdiction": "england", "weighting": 100,
+    "weighting_reason": None, "subtitle": None, "start_date": None, "toc": True,
+    "notes": False, "documents": None, "themes": [], "clauses": [], "variables": {},
+}
+
+
+def _problem_field(problem: str) -> str:
+    """What a problem line is about: a top-level field, or one entry of the clause list
+    ("clauses[2].variables.x: ..." -> "clauses[2]", "weighting: ..." -> "weighting")."""
+    head = problem.split(":", 1)[0].strip().split(".", 1)[0]
+    return head if head.startswith("clauses[") else head.split("[", 1)[0]
+
+
+def _lenient(data: dict[str, Any], bad: set[str]) -> dict[str, Any]:
+    """``data`` with every field in ``bad`` replaced by its stand-in. Clause entries keep
+    their places (so messages name the right entry); :func:`_choices` passes over the
+    malformed ones, and the plan's problems about them are dropped by the caller."""
+    out = {k: v for k, v in data.items() if k in _STAND_INS and k not in bad}
+    for key, value in _STAND_INS.items():
+        if key not in out and value is not None:
+            out[key] = value
+    if isinstance(data.get("clauses"), list):
+        out["clauses"] = [None if f"clauses[{i}]" in bad else e
+                          for i, e in enumerate(data["clauses"])]
+    return out
+
+
+def _choices(data: dict[str, Any]) -> list[ClauseChoice]:
+    choices: list[ClauseChoice] = []
+    for i, entry in enumerate(data.get("clauses") or []):
+        if isinstance(entry, str):
+            choices.append(ClauseChoice(id=entry, field=f"clauses[{i}]"))
+        elif isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            choices.append(ClauseChoice(id=entry["id"], alternative=entry.get("alternative"),
+                                        variables=dict(entry.get("variables") or {}),
+                                        field=f"clauses[{i}]"))
+    return choices
+
+
+def brief_from_dict(data: Any, path: Path | None = None, *,
+                    library: Library | None = None) -> Brief:
+    """Check parsed YAML against the brief schema and build a :class:`Brief`.
+
+    Every problem is reported at once: the schema's, duplicate clauses and, when a
+    ``library`` is given and the schema refused some fields, what the rules of selection
+    find in the rest of the brief (:func:`plan` checks a valid brief itself).
+    """
     where = str(path) if path else None
     if not isinstance(data, dict):
         raise ValidationError(["expected a mapping of brief fields (authority, contract_title, "
                                "...), got " + ("nothing" if data is None else
                                                type(data).__name__)], where)
     problems = schema_problems(data, BRIEF_SCHEMA)
-    if problems:
-        raise ValidationError(problems, where)
-    choices: list[ClauseChoice] = []
-    for i, entry in enumerate(data.get("clauses") or []):
-        if isinstance(entry, str):
-            choices.append(ClauseChoice(id=entry, field=f"clauses[{i}]"))
-        else:
-            choices.append(ClauseChoice(id=entry["id"], alternative=entry.get("alternative"),
-                                        variables=dict(entry.get("variables") or {}),
-                                        field=f"clauses[{i}]"))
-    ids = [c.id for c in choices]
+    ids = [c.id for c in _choices(data)]
     for dupe in sorted({i for i in ids if ids.count(i) > 1}):
         problems.append(f"clauses: '{dupe}' is listed more than once")
     if problems:
+        if library is not None:
+            bad = {_problem_field(p) for p in problems}
+            try:
+                plan(_build(_lenient(data, bad), path), library)
+            except ValidationError as exc:
+                problems += [p for p in exc.problems if _problem_field(p) not in bad
+                             and p not in problems]
         raise ValidationError(problems, where)
+    return _build(data, path)
+
+
+def _build(data: dict[str, Any], path: Path | None) -> Brief:
     return Brief(
         authority=data["authority"].strip(),
         contract_title=data["contract_title"].strip(),
@@ -199,16 +258,17 @@ def brief_from_dict(data: Any, path: Path | None = None) -> Brief:
         start_date=parse_date(data.get("start_date")),
         toc=data.get("toc", True),
         notes=data.get("notes", False),
-        documents=list(data.get("documents") or DOCUMENT_KINDS),
+        documents=list(data.get("documents") or DEFAULT_DOCUMENTS),
         themes=list(data.get("themes") or []),
-        clauses=choices,
+        clauses=_choices(data),
         variables=dict(data.get("variables") or {}),
         path=path,
     )
 
 
-def load_brief(path: Path | str) -> Brief:
-    """Read and check a brief file; :class:`ValidationError` lists every problem."""
+def load_brief(path: Path | str, library: Library | None = None) -> Brief:
+    """Read and check a brief file; :class:`ValidationError` lists every problem (with
+    ``library``, also those the rules of selection find beside the schema's)."""
     path = Path(path)
     if not path.exists():
         raise InputError("brief file does not exist", str(path))
@@ -228,7 +288,7 @@ def load_brief(path: Path | str) -> Brief:
         data = load_yaml(text, dates_as_text=True)
     except yaml.YAMLError as exc:
         raise ValidationError([yaml_error_line(exc)], str(path)) from None
-    return brief_from_dict(data, path)
+    return brief_from_dict(data, path, library=library)
 
 
 # --------------------------------------------------------------------------- selection
@@ -349,6 +409,11 @@ def plan(brief: Brief, library: Library) -> Plan:
     for clause_id in FRAME_CLAUSES:
         if clause_id in library and applies(clause_id) is None:
             chosen.setdefault(clause_id, Selected(clause_id, {}, None, "frames the documents"))
+    for kind, ids in DOCUMENT_CLAUSES.items():
+        for clause_id in ids if kind in brief.documents else ():
+            if clause_id in library and applies(clause_id) is None:
+                chosen.setdefault(clause_id, Selected(clause_id, {}, None,
+                                                      f"frames the {kind} document"))
     queue = list(chosen)
     while queue:
         clause_id = queue.pop(0)

@@ -31,6 +31,17 @@ DOCUMENTS: dict[str, tuple[str, frozenset[str]]] = {
     "specification": ("specification.md.j2", frozenset({"specification"})),
     "itt": ("itt-section.md.j2", frozenset({"selection", "itt-question", "evaluation"})),
     "schedule": ("schedule.md.j2", frozenset({"contract", "kpi"})),
+    "kpis": ("kpi-schedule.md.j2", frozenset({"kpi"})),
+    "remedies": ("remedies-schedule.md.j2", frozenset({"remedies"})),
+    "definitions": ("definitions-schedule.md.j2", frozenset({"definitions"})),
+}
+#: When a brief asks for one of these documents, these clauses go there and nowhere else
+#: (a tender pack: the KPI schedule, the remedies and the definitions in documents of their
+#: own, which the other documents refer to).
+MOVED: dict[str, frozenset[str]] = {
+    "kpis": frozenset({KPI_CLAUSE}),
+    "remedies": frozenset({"remedies-escalation", "service-credits"}),
+    "definitions": frozenset({"local-definition", "definitions-schedule"}),
 }
 #: Governance clauses that open a document, in this order.
 OPENING: tuple[str, ...] = (
@@ -116,15 +127,23 @@ def assemble(brief: Brief, library: Library | None = None, *, templates: Path | 
         raise ValidationError(problems, brief.where)
 
     order = {cid: i for i, cid in enumerate(chosen.ids)}
+    moved = {k: ids for k, ids in MOVED.items() if k in brief.documents}
     for kind in brief.documents:
         template_name, stages = DOCUMENTS[kind]
         ids = _ordered([library.clauses[i] for i in chosen.ids
-                        if stages & set(library.clauses[i].stages)], order)
+                        if _placed_in(kind, library.clauses[i], stages, moved)], order)
         template = _load_template(folder, template_name)
-        doc_commitments = [c for cid in ids for c in rendered[cid][1]]
-        kpis = [c for c in doc_commitments if c.kpi] if kind == "schedule" else []
+        if kind == "kpis":  # the KPIs of the clauses the contract schedule holds
+            _, contract = DOCUMENTS["schedule"]
+            source = [i for i in chosen.ids if contract & set(library.clauses[i].stages)]
+            kpis = [c for cid in source for c in rendered[cid][1] if c.kpi]
+        elif kind == "schedule" and "kpis" not in brief.documents:
+            kpis = [c for cid in ids for c in rendered[cid][1] if c.kpi]
+        else:
+            kpis = []
         doc = _build_document(folder, template, brief, library, ids, rendered, kpis,
                               with_notes)
+        doc.properties["inputs"] = rendering_inputs(context, chosen, ids)
         result.documents[kind] = doc
         result.file_stems[kind] = template.file
     seen: set[str] = set()
@@ -134,6 +153,29 @@ def assemble(brief: Brief, library: Library | None = None, *, templates: Path | 
                 seen.add(c.id or "")
                 result.commitments.append(c)
     return result
+
+
+def rendering_inputs(context: dict[str, Any], chosen: Plan, ids: list[str]) -> dict[str, Any]:
+    """What the clauses of one document were rendered with: the brief facts they may read
+    and each clause's alternative and values. Writers record it so that ``svdocs audit`` can
+    render the library text again and show what an edit changed."""
+    selected = {s.id: s for s in chosen.selected}
+    clauses = {}
+    for cid in ids:
+        sel = selected[cid]
+        clauses[cid] = {"alternative": sel.alternative, "values": dict(sel.values)}
+    return {"brief": dict(context), "clauses": clauses}
+
+
+def _placed_in(kind: str, clause: Clause, stages: frozenset[str],
+               moved: dict[str, frozenset[str]]) -> bool:
+    """Whether ``clause`` goes in the document ``kind``: its stages match, and no document
+    of its own (``moved``) takes it."""
+    if kind in moved:
+        return clause.id in moved[kind]
+    if any(clause.id in ids for ids in moved.values()):
+        return False
+    return bool(stages & set(clause.stages))
 
 
 def _ordered(clauses: list[Clause], order: dict[str, int]) -> list[str]:
@@ -239,8 +281,8 @@ def assemble_file(brief_path: Path, library_dir: Path | None = None,
     """Load a brief (and optionally a library folder) and assemble it."""
     from svdocs.assembly.brief import load_brief  # deferred: start-up: loaded only by this command
 
-    brief = load_brief(brief_path)
-    library = load_library(library_dir) if library_dir is not None else None
+    library = load_library(library_dir) if library_dir is not None else load_library()
+    brief = load_brief(brief_path, library)
     return assemble(brief, library, **kwargs)
 
 

@@ -29,8 +29,8 @@ def assemble(brief: Path, out_dir: Path, formats: str, force: bool,
     every file is written or none is.
     """
     fmts = api.assembly_formats(formats)
-    loaded = api.load_brief(brief)
     library = api.load_library(library_dir)
+    loaded = api.load_brief(brief, library)
     result = api.assemble(loaded, library=library, notes=notes or None)
     written = api.write_assembly(result, out_dir, fmts, force=force)
     for note in result.notes:

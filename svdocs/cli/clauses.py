@@ -35,7 +35,8 @@ def clauses() -> None:
 @_LIBRARY
 def list_command(theme: str | None, stage: str | None, fmt: str,
                  library_dir: Path | None) -> None:
-    """List clauses: id, version, theme, stages and title."""
+    """List clauses: id, version, theme, status, review date, title and stages (the JSON
+    also has the source)."""
     library = api.load_library(library_dir)
     chosen = library.select(theme=theme, stage=stage)
     if fmt == "json":
@@ -46,8 +47,8 @@ def list_command(theme: str | None, stage: str | None, fmt: str,
         return
     width = max(len(c.id) for c in chosen)
     for c in chosen:
-        click.echo(f"{c.id:<{width}}  {c.version:<7}  {c.theme:<17}  {c.title}"
-                   f"  [{', '.join(c.stages)}]")
+        click.echo(f"{c.id:<{width}}  {c.version:<7}  {c.theme:<17}  {c.status:<8}  "
+                   f"reviewed {c.reviewed or '?':<10}  {c.title}  [{', '.join(c.stages)}]")
     click.echo(f"{len(chosen)} clause(s)")
 
 
@@ -82,8 +83,6 @@ def show_command(clause_id: str, alt: str | None, raw: bool, fmt: str,
             "alternatives": [{"id": a.id, "title": a.title, "weak": a.weak}
                              for a in clause.alternatives],
             "requires": clause.requires,
-            "source": clause.source,
-            "reviewed": clause.reviewed,
         })
         click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
         return
@@ -113,6 +112,8 @@ def _summary(c: Clause) -> dict[str, Any]:
         "id": c.id, "title": c.title, "version": c.version, "theme": c.theme,
         "stages": c.stages, "cycle": c.cycle, "jurisdictions": c.jurisdictions,
         "contract_kinds": c.contract_kinds, "policy": c.policy,
+        "status": c.status, "reviewed": c.reviewed, "source": c.source,
+        "earlier_versions": [str(h.get("version")) for h in c.history],
         "path": str(c.path) if c.path else None,
     }
 
@@ -139,6 +140,11 @@ def _show_text(clause: Clause, body: str, commitments: list[Any], alt: str | Non
         lines.append(f"{key}: {', '.join(value) if isinstance(value, list) else value}")
     if clause.requires:
         lines.append(f"requires: {', '.join(clause.requires)}")
+    lines.append(f"status: {clause.status}; reviewed: {clause.reviewed or 'never'}")
+    lines.append(f"source: {' '.join((clause.source or 'not recorded').split())}")
+    if clause.history:
+        lines.append("earlier versions kept: "
+                     + ", ".join(str(h.get("version")) for h in clause.history))
     label = f"alternative '{alt}'" if alt else "text"
     how = "template" if raw else "rendered with default values"
     lines += ["", f"{label.capitalize()} ({how}):", ""]

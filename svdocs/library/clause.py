@@ -69,6 +69,8 @@ class Clause:
     source: str | None = None
     reviewed: str | None = None
     requires: list[str] = field(default_factory=list)
+    status: str = "approved"
+    history: list[dict[str, Any]] = field(default_factory=list)  # earlier versions, see audit
     meta: dict[str, Any] = field(default_factory=dict)  # the front matter as parsed
     body_line: int = 1
 
@@ -105,6 +107,8 @@ class Clause:
             source=data.get("source"),
             reviewed=str(data["reviewed"]) if data.get("reviewed") is not None else None,
             requires=list(data.get("requires") or []),
+            status=str(data.get("status") or "approved"),
+            history=[h for h in (data.get("history") or []) if isinstance(h, dict)],
             meta=dict(data),
             body_line=body_line,
         )
@@ -136,6 +140,16 @@ class Clause:
             else:
                 raise VariableError(f"{name}: required value is missing ({var.description})")
         return out
+
+    def version_body(self, version: str) -> str | None:
+        """The body source of ``version``: this version's, or an earlier one's from
+        ``history``; ``None`` when the library did not keep it."""
+        if version == self.version:
+            return self.body
+        for entry in self.history:
+            if str(entry.get("version")) == version:
+                return str(entry.get("body") or "")
+        return None
 
     def body_source(self, alternative: str | None = None) -> str:
         if alternative:

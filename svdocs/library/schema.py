@@ -11,6 +11,7 @@ THEMES: tuple[str, ...] = (
 )
 STAGES: tuple[str, ...] = (
     "specification", "selection", "itt-question", "evaluation", "contract", "kpi",
+    "remedies", "definitions",
 )
 CYCLE: tuple[str, ...] = ("needs-assessment", "design", "market-engagement", "performance-review")
 JURISDICTIONS: tuple[str, ...] = ("england", "wales", "scotland", "northern-ireland")
@@ -83,6 +84,27 @@ ALTERNATIVE_SCHEMA: dict[str, Any] = {
     },
 }
 
+#: A clause's status in the library: approved for use, a draft under review, or withdrawn
+#: (kept so that documents made with it can still be audited).
+STATUSES: tuple[str, ...] = ("approved", "draft", "withdrawn")
+
+#: One earlier version of a clause (docs/audit.md, "Clause versions"): its version, the
+#: body as it was (the jinja2 source) and optionally when and why it changed.
+HISTORY_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["version", "body"],
+    "properties": {
+        "version": {"type": "string", "pattern": SEMVER_PATTERN,
+                    "x-expected": "the earlier semantic version, e.g. 1.0.0"},
+        "body": _TEXT,
+        "title": _TEXT,
+        "changed": {"type": "string", "pattern": DATE_PATTERN,
+                    "x-expected": "the date the next version replaced it, YYYY-MM-DD"},
+        "note": _TEXT,
+    },
+}
+
 CLAUSE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
@@ -127,5 +149,7 @@ CLAUSE_SCHEMA: dict[str, Any] = {
         "requires": {"type": "array", "uniqueItems": True,
                      "items": {"type": "string", "pattern": ID_PATTERN,
                                "x-expected": "a clause id"}},
+        "status": {"enum": list(STATUSES)},
+        "history": {"type": "array", "items": HISTORY_SCHEMA},
     },
 }

@@ -10,144 +10,18 @@ the document, and a caller can replace one rule without subclassing.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any, ClassVar
-from urllib.parse import urlsplit
 
 from svdocs._version import __version__
-from svdocs.core.model import Block, BlockKind, Document, Run
-
-#: Item kinds, in the order a rule table lists them.
-KINDS: tuple[str, ...] = ("heading", "paragraph", "list", "table", "note")
-
-#: Link schemes a writer keeps; any other link (javascript:, data:, file:) is rendered as text.
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-@dataclass
-class Table:
-    """The cells of one table in row order, padded so every row has the same width."""
-
-    index: int  # TableRef.table of its cells
-    ordinal: int  # 1-based position among the tables of the document ("Table 2")
-    rows: list[list[Block]]
-    header_rows: int  # leading rows whose cells are header cells
-    caption: str | None = None
-
-    @property
-    def columns(self) -> int:
-        return max((len(r) for r in self.rows), default=0)
-
-    def texts(self) -> list[list[str]]:
-        return [[c.text for c in row] for row in self.rows]
-
-
-@dataclass
-class ListGroup:
-    """Consecutive list items of one kind: lettered sub-clauses or bullets."""
-
-    items: list[Block] = field(default_factory=list)
-    bullet: bool = False
-
-
-Item = Block | Table | ListGroup
-
-
-def clean_text(text: str) -> str:
-    """Drop characters that XML cannot carry (NUL and other C0 controls except tab and newline)."""
-    return _XML_ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def runs_of(block: Block) -> list[Run]:
-    """The block's runs, or one plain run of its text when it has none."""
-    runs = block.runs or [Run(block.text)]
-    return [Run(clean_text(r.text), r.bold, r.italic, r.href) for r in runs if r.text]
-
-
-def safe_href(href: str | None) -> str | None:
-    """The link target if it is safe to emit (web, mail or in-document), else ``None``."""
-    if not href:
-        return None
-    href = clean_text(href).strip()
-    if href.startswith("#"):
-        return href
-    try:
-        scheme = urlsplit(href).scheme.lower()
-    except ValueError:
-        return None
-    return href if scheme in SAFE_SCHEMES else None
-
-
-def is_note(block: Block) -> bool:
-    return bool(block.meta.get("note"))
-
-
-def is_bullet(block: Block) -> bool:
-    return block.number is None and bool(block.meta.get("bullet"))
-
-
-def iter_items(doc: Document, *, notes: bool = False) -> Iterator[tuple[str, Item]]:
-    """Yield ``(kind, item)`` for the document in reading order.
-
-    Drafting notes are left out unless ``notes`` is true. The cells of a table are yielded
-    once, as a :class:`Table`, at the place of the table's first cell.
-    """
-    tables = doc.tables()
-    done: set[int] = set()
-    ordinal = 0
-    group: ListGroup | None = None
-    for block in doc.blocks:
-        if is_note(block) and not notes:
-            continue
-        if block.kind is BlockKind.LIST_ITEM and not is_note(block):
-            bullet = is_bullet(block)
-            if group is not None and group.bullet == bullet:
-                group.items.append(block)
-                continue
-            if group is not None:
-                yield "list", group
-            group = ListGroup([block], bullet)
-            continue
-        if group is not None:
-            yield "list", group
-            group = None
-        if block.kind is BlockKind.TABLE_CELL and block.table is not None:
-            index = block.table.table
-            if index in done:
-                continue
-            done.add(index)
-            ordinal += 1
-            yield "table", _table(index, ordinal, tables.get(index, [[block]]))
-        elif is_note(block):
-            yield "note", block
-        elif block.kind is BlockKind.HEADING:
-            yield "heading", block
-        else:
-            yield "paragraph", block
-    if group is not None:
-        yield "list", group
-
-
-def _table(index: int, ordinal: int, rows: list[list[Block]]) -> Table:
-    width = max(len(r) for r in rows)
-    padded = [r + [Block(BlockKind.TABLE_CELL, "")] * (width - len(r)) for r in rows]
-    header_rows = 0
-    for row in rows:
-        if row and all(c.table is not None and c.table.header for c in row):
-            header_rows += 1
-        else:
-            break
-    caption = next((c.meta.get("caption") for r in rows for c in r if c.meta.get("caption")),
-                   None)
-    return Table(index, ordinal, padded, header_rows,
-                 clean_text(str(caption)) if caption else None)
-
-
-# --------------------------------------------------------------------------- document facts
+from svdocs.core.model import Block, BlockKind, Document
+from svdocs.writers import marks
+from svdocs.writers.items import (
+    KINDS,
+    clean_text,
+    is_note,
+    iter_items,
+)
 
 
 def display_title(doc: Document) -> str:
@@ -254,12 +128,28 @@ class BlockWriter:
         self.doc = doc
         self.notes = notes
         self.rules: dict[str, Rule] = {k: getattr(self, f"render_{k}") for k in self.kinds}
+        self.segments: list[Any] = []  # provenance segments (marks.py), for an assembly
 
     def write(self) -> bytes:
+        if not marks.has_marks(self.doc):
+            self.begin()
+            for kind, item in iter_items(self.doc, notes=self.notes):
+                self.rules[kind](item)
+            return self.end()
+        self.segments = marks.segments(self.doc, notes=self.notes)
         self.begin()
-        for kind, item in iter_items(self.doc, notes=self.notes):
-            self.rules[kind](item)
+        for seg in self.segments:
+            self.open_mark(seg)
+            for kind, item in seg.items:
+                self.rules[kind](item)
+            self.close_mark(seg)
         return self.end()
+
+    def open_mark(self, segment: Any) -> None:
+        """Start the provenance mark of a clause or template-text segment (see marks.py)."""
+
+    def close_mark(self, segment: Any) -> None:
+        """End the provenance mark that :meth:`open_mark` started."""
 
     def begin(self) -> None:  # pragma: no cover - every writer overrides it
         raise NotImplementedError

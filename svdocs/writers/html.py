@@ -4,23 +4,21 @@ from __future__ import annotations
 
 import re
 from html import escape
+from typing import Any
 
 from svdocs._version import __version__
 from svdocs.core.model import Block, Document
+from svdocs.writers import marks
 from svdocs.writers.base import (
     BlockWriter,
-    ListGroup,
-    Table,
-    clean_text,
     display_title,
     facts,
     provenance,
-    runs_of,
-    safe_href,
     subtitle,
     toc_entries,
     wants_toc,
 )
+from svdocs.writers.items import ListGroup, Table, clean_text, runs_of, safe_href
 
 STYLE = """
 :root { color-scheme: light; }
@@ -126,6 +124,10 @@ class HtmlWriter(BlockWriter):
             head.append(f'<meta name="author" content="{esc(str(doc.properties["authority"]))}">')
         head += [f'<meta name="{esc(k)}" content="{esc(v)}">'
                  for k, v in provenance(doc).items() if k != "svdocs.version"]
+        if self.segments:
+            record = marks.inputs_json(doc)
+            if record is not None:
+                head.append(f'<meta name="svdocs.inputs" content="{esc(record)}">')
         head += [f"<style>\n{STYLE}\n</style>", "</head>", "<body>",
                  '<header class="title-block">', f"<h1>{esc(title)}</h1>"]
         if sub:
@@ -140,6 +142,19 @@ class HtmlWriter(BlockWriter):
         if wants_toc(doc):
             self._toc()
         self.out.append("<main>")
+
+    def open_mark(self, segment: Any) -> None:
+        if segment.kind == "clause":
+            self.out.append(f'<section class="svdocs-clause" data-svdocs="clause" '
+                            f'data-clause-id="{esc(segment.clause_id or "")}" '
+                            f'data-clause-version="{esc(segment.version or "")}" '
+                            f'data-clause-hash="{esc(segment.hash)}">')
+        else:
+            self.out.append(f'<div class="svdocs-{segment.kind}" data-svdocs="{segment.kind}" '
+                            f'data-text-hash="{esc(segment.hash)}">')
+
+    def close_mark(self, segment: Any) -> None:
+        self.out.append("</section>" if segment.kind == "clause" else "</div>")
 
     def end(self) -> bytes:
         self.out += ["</main>",

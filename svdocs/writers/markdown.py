@@ -8,21 +8,12 @@ entities. Tables are GitHub-flavoured pipe tables with pipes escaped inside cell
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from svdocs.core.model import Block, Document, Run
-from svdocs.writers.base import (
-    BlockWriter,
-    ListGroup,
-    Table,
-    clean_text,
-    display_title,
-    facts,
-    runs_of,
-    safe_href,
-    subtitle,
-    toc_entries,
-    wants_toc,
-)
+from svdocs.writers import marks
+from svdocs.writers.base import BlockWriter, display_title, facts, subtitle, toc_entries, wants_toc
+from svdocs.writers.items import ListGroup, Table, clean_text, runs_of, safe_href
 
 # Characters that always mean something inline; "_" is handled on its own (only at word edges).
 _INLINE = re.compile(r"([\\`*\[\]<|~])")
@@ -125,6 +116,22 @@ class MarkdownWriter(BlockWriter):
                     indent = "  " * (b.level - 1)
                     lines.append(f"{indent}- {_numbered(b).replace(chr(92) + chr(10), ' ')}")
                 self.chunks.append("\n".join(lines))
+        if self.segments:
+            self._front_marks()
+
+    def _front_marks(self) -> None:
+        """End the title block and contents (generated, no clause) with the inputs record."""
+        self.chunks.append(f"<!-- svdocs:inputs {marks.inputs_json(self.doc) or '{}'} -->")
+
+    def open_mark(self, segment: Any) -> None:
+        if segment.kind == "clause":
+            self.chunks.append(f"<!-- svdocs:clause id={segment.clause_id} "
+                               f"version={segment.version or '?'} hash={segment.hash} -->")
+        else:
+            self.chunks.append(f"<!-- svdocs:{segment.kind} hash={segment.hash} -->")
+
+    def close_mark(self, segment: Any) -> None:
+        self.chunks.append(f"<!-- /svdocs:{segment.kind} -->")
 
     def end(self) -> bytes:
         return ("\n\n".join(self.chunks) + "\n").encode("utf-8")

@@ -18,8 +18,9 @@ from docx.opc.part import Part
 
 from svdocs._version import __version__
 from svdocs.core.model import Document
-from svdocs.writers.base import clean_text, display_title, provenance, subtitle
+from svdocs.writers.base import display_title, provenance, subtitle
 from svdocs.writers.docx import xml
+from svdocs.writers.items import clean_text
 
 CUSTOM_PART = "/docProps/custom.xml"
 
@@ -61,9 +62,12 @@ def set_core_properties(document: WordDocument, doc: Document, when: dt.datetime
     core.modified = naive
 
 
-def set_custom_properties(document: WordDocument, doc: Document) -> dict[str, str]:
-    """Add ``docProps/custom.xml`` with the provenance pairs; returns what was written."""
+def set_custom_properties(document: WordDocument, doc: Document,
+                          extra: dict[str, str] | None = None) -> dict[str, str]:
+    """Add ``docProps/custom.xml`` with the provenance pairs (and ``extra``, the provenance
+    marks of marks.py); returns what was written."""
     pairs = provenance(doc)
+    pairs.update(extra or {})
     for key in ("reference", "authority"):
         if doc.properties.get(key):
             pairs[f"svdocs.{key}"] = clean_text(str(doc.properties[key]))

@@ -9,9 +9,9 @@ from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph
 
 from svdocs.core.model import Block
-from svdocs.writers.base import Table
 from svdocs.writers.docx import xml
 from svdocs.writers.docx.styles import HEADER_FILL, TEXT_WIDTH
+from svdocs.writers.items import Table
 
 FillParagraph = Callable[[Paragraph, Block], None]
 MIN_COLUMN = 1000  # twips (about 1.8 cm): no column narrower than this

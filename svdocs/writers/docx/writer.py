@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 from docx import Document as new_word_document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -13,22 +14,12 @@ from docx.shared import Twips
 from docx.text.paragraph import Paragraph
 
 from svdocs.core.model import Block, Document
-from svdocs.writers.base import (
-    BlockWriter,
-    ListGroup,
-    Table,
-    clean_text,
-    display_title,
-    facts,
-    runs_of,
-    safe_href,
-    subtitle,
-    toc_entries,
-    wants_toc,
-)
-from svdocs.writers.docx import fields, properties, tables, xml
+from svdocs.writers import marks
+from svdocs.writers.base import BlockWriter, display_title, facts, subtitle, toc_entries, wants_toc
+from svdocs.writers.docx import bookmarks, fields, properties, tables, xml
 from svdocs.writers.docx.numbering import OUTLINE_LEVELS, ClauseNumbering
 from svdocs.writers.docx.styles import LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH, setup_styles
+from svdocs.writers.items import ListGroup, Table, clean_text, runs_of, safe_href
 
 PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838  # A4 in twips
 MARGIN = (PAGE_WIDTH - TEXT_WIDTH) // 2
@@ -58,11 +49,28 @@ class DocxWriter(BlockWriter):
         fields.request_update_on_open(self.word.settings.element)
         when = properties.timestamp(self.doc)
         properties.set_core_properties(self.word, self.doc, when)
-        properties.set_custom_properties(self.word, self.doc)
+        extra = marks.mark_properties(self.doc, self.segments) if self.segments else {}
+        properties.set_custom_properties(self.word, self.doc, extra)
         properties.drop_template_leftovers(self.word)
         buffer = io.BytesIO()
         self.word.save(buffer)
         return _stable_zip(buffer.getvalue(), when.timetuple()[:6])
+
+    # ----------------------------------------------------------------- provenance marks
+
+    def open_mark(self, segment: Any) -> None:
+        body = self.word.element.body
+        tail = len(body) and body[-1].tag == xml.qn("w:sectPr")  # paragraphs go before it
+        self._mark_from = len(body) - (1 if tail else 0)
+
+    def close_mark(self, segment: Any) -> None:
+        """Bookmark the segment: start in its first paragraph, end in its last."""
+        body = self.word.element.body
+        added = [el for el in list(body)[self._mark_from:] if el.tag != xml.qn("w:sectPr")]
+        paragraphs = [p for el in added for p in el.iter(xml.qn("w:p"))]
+        if not paragraphs:
+            return
+        bookmarks.wrap(paragraphs[0], paragraphs[-1], segment.bookmark, segment.n)
 
     # ----------------------------------------------------------------- page furniture
 
