@@ -138,13 +138,13 @@ def lint_text(text: str, *, fmt: str = "text", config: LintConfig | None = None,
 
 def lint_settings(config_path: PathLike | None = None, *, start: PathLike | None = None,
                   scope: str | None = None, fail_on: str | None = None,
-                  rule_dirs: Iterable[PathLike] = ()) -> LintConfig:
+                  rule_dirs: Iterable[PathLike] = (), parts: str | None = None) -> LintConfig:
     """The settings a lint run uses: ``config_path``, or the config file found upwards from
     ``start`` (``svdocs.toml``, ``[tool.svdocs]``), with the options given laid over it."""
     config = load_config(Path(config_path) if config_path is not None else None,
                          start=Path(start) if start is not None else None)
     return apply_overrides(config, scope=scope, fail_on=fail_on,
-                           rule_dirs=[Path(d) for d in rule_dirs])
+                           rule_dirs=[Path(d) for d in rule_dirs], parts=parts)
 
 
 def expand_paths(paths: Iterable[PathLike]) -> list[Path]:
@@ -168,15 +168,16 @@ def render_report(report: Report, fmt: str = "text", *, rule_dirs: Iterable[Path
     return render(report, fmt, rules=rules, color=color)
 
 
-def write_reviewed_copies(report: Report, out_dir: PathLike, *, force: bool = False
-                          ) -> ReviewedCopies:
+def write_reviewed_copies(report: Report, out_dir: PathLike, *, force: bool = False,
+                          suggest: bool = False) -> ReviewedCopies:
     """Write ``DIR/<name>.reviewed.docx`` for each Word file of ``report`` (linted with
-    ``keep_documents``), every finding a Word comment on its words."""
+    ``keep_documents``), every finding a Word comment on its words; with ``suggest`` also a
+    tracked change replacing weak wording by the library clause that fixes it."""
     from svdocs.workflow.reviewed_copies import (  # deferred: loads python-docx
         write_reviewed_copies as write,
     )
 
-    return write(report, Path(out_dir), force=force)
+    return write(report, Path(out_dir), force=force, suggest=suggest)
 
 
 def write_baseline(report: Report, path: PathLike, *, force: bool = False) -> Path:

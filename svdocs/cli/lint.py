@@ -30,6 +30,9 @@ _SEVERITIES = [s.value for s in Severity]
                    "or fail-on from the config file].")
 @click.option("--scope", type=click.Choice(["social-value", "all"]), default=None,
               help="Check social value commitments only (default) or every obligation.")
+@click.option("--parts", type=click.Choice(["body", "all"]), default=None,
+              help="Judge the body only (default) or also running headers, footers, footnotes "
+                   "and endnotes.")
 @click.option("--rules", "rule_dirs", multiple=True,
               type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A folder of extra rules (YAML); may be repeated.")
@@ -45,10 +48,14 @@ _SEVERITIES = [s.value for s in Severity]
               help="Worker processes.")
 @click.option("--annotate", "annotate_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write DIR/<name>.reviewed.docx for each DOCX, with findings as Word comments.")
+@click.option("--suggest", is_flag=True,
+              help="With --annotate: also suggest each finding's library clause as a Word "
+                   "tracked change (the weak wording deleted, the clause inserted).")
 def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
-         fail_on: str | None, scope: str | None, rule_dirs: tuple[Path, ...],
-         config_path: Path | None, baseline: Path | None,
-         write_baseline: Path | None, jobs: int, annotate_dir: Path | None) -> None:
+         fail_on: str | None, scope: str | None, parts: str | None,
+         rule_dirs: tuple[Path, ...], config_path: Path | None, baseline: Path | None,
+         write_baseline: Path | None, jobs: int, annotate_dir: Path | None,
+         suggest: bool) -> None:
     """Lint tender documents (DOCX, Markdown, text, HTML, PDF) for vague social value
     commitments, missing evidence requirements and absent consequences.
 
@@ -57,8 +64,11 @@ def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
     could not be read (the other files are still linted and reported).
     """
     pause_until_exit()
+    if suggest and annotate_dir is None:
+        raise click.UsageError("--suggest needs --annotate DIR (it writes into the reviewed "
+                               "copies)")
     config = api.lint_settings(config_path, start=Path.cwd(), scope=scope, fail_on=fail_on,
-                               rule_dirs=rule_dirs)
+                               rule_dirs=rule_dirs, parts=parts)
     inputs = api.expand_paths(paths)
     if output is not None:
         check_target(output, force=force, inputs=inputs)  # refuse before the work, not after
@@ -85,7 +95,7 @@ def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
         click.echo(text, nl=False, color=color)
 
     if annotate_dir is not None:
-        copies = api.write_reviewed_copies(report, annotate_dir, force=force)
+        copies = api.write_reviewed_copies(report, annotate_dir, force=force, suggest=suggest)
         for path in copies.written:
             click.echo(f"svdocs: wrote {path}", err=True)
         for name in copies.skipped:

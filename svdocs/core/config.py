@@ -22,6 +22,9 @@ SCOPES = ("social-value", "all")
 @dataclass
 class LintConfig:
     scope: str = "social-value"  # "social-value" or "all"
+    # which parts of a document are judged: "body" (the body and its text boxes) or "all"
+    # (also running headers and footers, footnotes and endnotes)
+    parts: str = "body"
     fail_on: Severity = Severity.WARNING
     rule_dirs: list[Path] = field(default_factory=list)  # extra rule folders (--rules DIR)
     # per-rule settings: {"rule-id": "off" | "error" | "warning" | "info"}
@@ -42,7 +45,9 @@ LEXICON_KEYS = (
     "hedges", "vague_verbs", "vague_terms", "evidence", "consequence", "frequency",
     "local_definitions",
 )
-CONFIG_KEYS = ("scope", "fail-on", "rules-dirs", "rules", "lexicons")
+CONFIG_KEYS = ("scope", "parts", "fail-on", "rules-dirs", "rules", "lexicons")
+#: ``parts`` values: what of a document is judged.
+PARTS = ("body", "all")
 
 
 def _toml_loads(text: str) -> dict[str, Any]:
@@ -130,6 +135,12 @@ def config_from_mapping(data: dict[str, Any], *, base: Path | None = None,
     else:
         config.scope = scope
 
+    parts = data.get("parts", config.parts)
+    if parts not in PARTS:
+        problems.append(f"parts: expected one of {', '.join(PARTS)}, got {parts!r}")
+    else:
+        config.parts = parts
+
     fail_on = data.get("fail-on", config.fail_on.value)
     try:
         config.fail_on = Severity(fail_on)
@@ -200,11 +211,13 @@ def apply_overrides(
     fail_on: Severity | str | None = None,
     rule_dirs: Iterable[Path] = (),
     rules: dict[str, str] | None = None,
+    parts: str | None = None,
 ) -> LintConfig:
     """A copy of ``config`` with command-line options laid over it (options win)."""
     return replace(
         config,
         scope=scope or config.scope,
+        parts=parts or config.parts,
         fail_on=Severity(fail_on) if fail_on else config.fail_on,
         rule_dirs=[*config.rule_dirs, *(Path(d) for d in rule_dirs)],
         rules={**config.rules, **(rules or {})},

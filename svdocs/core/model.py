@@ -60,6 +60,10 @@ class TableRef:
     col: int
     header: bool = False  # the cell is in a header row
     nested_in: int | None = None  # the table index this table sits inside, if nested
+    #: the cell's place among its row's cells (DOCX ``w:tc``, HTML ``td``), 0-based: a cell
+    #: merged across grid columns counts once, so it is the column a reader sees, where
+    #: ``col`` is the grid column
+    cell: int | None = None
 
 
 @dataclass

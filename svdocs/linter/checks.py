@@ -46,6 +46,13 @@ def make_finding(
     doc = analysis.document
     b = doc.blocks[block]
     start, end = span
+    if flagged and b.text[start:end] != flagged:
+        # words from elsewhere (an item's inherited lead-in "shall"): point at the words
+        # in this block's own text, or at its sentence
+        start, end, flagged = own_words(b.text, text, flagged)
+    if flagged:
+        start, end = whole_words(b.text, start, end)
+        flagged = b.text[start:end]
     line = column = None
     if b.source.line is not None:
         before = b.text[:start]
@@ -66,7 +73,7 @@ def make_finding(
             start=start,
             end=end,
             heading_path=tuple(b.heading_path),
-            clause=b.number,
+            clause=_cited(analysis, block),
             line=line,
             column=column,
             part=b.source.part,
@@ -77,6 +84,50 @@ def make_finding(
         flagged=flagged,
         fix_clause=rule.fix_clause,
     )
+
+
+def _cited(analysis: DocumentAnalysis, block: int) -> str | None:
+    """The clause a finding in ``block`` cites: Word's full number when it has the decimal
+    levels ("4.2(b)"), else the item's citation under its lead-in or its table row's
+    reference ("4.1(b)", "A.10.9"), else the block's own number."""
+    b = analysis.document.blocks[block]
+    ref = b.meta.get("clause_ref") or ""
+    if any(ch.isdigit() for ch in ref):
+        return str(ref)
+    return analysis.clause_refs.get(block) or ref or b.number
+
+
+def own_words(block_text: str, sentence: str, flagged: str) -> tuple[int, int, str]:
+    """``(start, end, flagged)`` for words a finding names that are not at its offsets: the
+    same words, whole, in the sentence; else the sentence itself."""
+    at = block_text.find(sentence) if sentence else -1
+    if at < 0:
+        at, sentence = 0, block_text
+    m = re.search(rf"(?<!\w){re.escape(flagged)}(?!\w)", sentence, re.I)
+    if m:
+        return at + m.start(), at + m.end(), m.group()
+    return at, at + len(sentence), sentence
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` widened to whole words ("can" of "cannot" becomes "cannot")."""
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def document_finding(rule: Rule, analysis: DocumentAnalysis, text: str,
+                     **fields: Any) -> Finding:
+    """A finding about the document as a whole: on the first body block (never a running
+    header), with no heading path, clause or paragraph of its own."""
+    blocks = analysis.document.blocks
+    first = next((i for i, b in enumerate(blocks) if b.source.part == "body"), 0)
+    f = make_finding(rule, analysis, first, text, (0, 0), "", **fields)
+    loc = f.location
+    loc.heading_path, loc.clause, loc.paragraph, loc.table = (), None, None, None
+    return f
 
 
 class _Fields(dict):  # type: ignore[type-arg]
@@ -401,7 +452,7 @@ def kpi_too_few(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
             f.message = rule.message.format_map(_Fields(fields))
             yield f
         elif a.document.blocks:
-            yield make_finding(rule, a, 0, a.document.blocks[0].text, (0, 0), **fields)
+            yield document_finding(rule, a, a.document.blocks[0].text, **fields)
 
 
 # ---------------------------------------------------------------------------- completeness
@@ -482,9 +533,8 @@ def _coverage(
         + (f" ({', '.join(covered)})" if covered else "")
         + f"; not addressed: {', '.join(missing)}"
     )
-    yield make_finding(
-        rule, a, 0, text, (0, 0), "", covered=len(covered), total=len(names),
-        missing=", ".join(missing),
+    yield document_finding(
+        rule, a, text, covered=len(covered), total=len(names), missing=", ".join(missing),
     )  # fmt: skip
 
 

@@ -29,6 +29,17 @@ BATCH_SIZE = 64  # Docs of several blocks each (nlp.blocks)
 BATCH_BLOCKS = 1024  # blocks of several documents parsed in one go by lint_documents
 
 
+#: The parts of a document judged by default: the body and the text boxes anchored in it.
+#: Running headers and footers, footnotes and endnotes are read (and shown) but judged only
+#: with ``parts = "all"``.
+BODY_PARTS = frozenset({"body", "textbox"})
+
+
+def judged_parts(parts: str) -> frozenset[str] | None:
+    """The block parts a setting of ``parts`` judges (``None``: every part)."""
+    return None if parts == "all" else BODY_PARTS
+
+
 class Linter:
     """Lints Documents with the shipped rules, the config's rule folders and its settings."""
 
@@ -37,6 +48,8 @@ class Linter:
         if self.config.scope not in ("social-value", "all"):
             scope = self.config.scope
             raise ValidationError([f"scope must be 'social-value' or 'all', not {scope!r}"])
+        if self.config.parts not in ("body", "all"):
+            raise ValidationError([f"parts must be 'body' or 'all', not {self.config.parts!r}"])
         rules = load_rules(self.config.rule_dirs)
         known = {r.id for r in rules}
         problems = [
@@ -72,7 +85,9 @@ class Linter:
         where: list[tuple[int, list[int]]] = []  # per Doc: the document and its blocks
         nlp = self.nlp
         for d, document in enumerate(documents):
-            indexes = [b for b, block in enumerate(document.blocks) if block.text.strip()]
+            judged = judged_parts(self.config.parts)
+            indexes = [b for b, block in enumerate(document.blocks)
+                       if block.text.strip() and (judged is None or block.source.part in judged)]
             texts = [document.blocks[b].text for b in indexes]
             for group in groups(texts):
                 made.append(make_group_doc(nlp, [texts[g] for g in group]))

@@ -114,6 +114,18 @@ def _decode_without_bom(data: bytes, path: str | None, warnings: list[str]) -> s
 # --------------------------------------------------------------------------- building
 
 
+def heading_label(block: Block) -> str:
+    """A heading as it reads in a heading path: its number once ("3. What needs to be
+    delivered", not "3 3. What needs ..." when the number is typed in the text)."""
+    number = (block.number or "").strip()
+    if not number or block.meta.get("number_in_text"):
+        return block.text
+    head = block.text.lstrip()
+    if head.startswith(number) and head[len(number):len(number) + 1] in ("", ".", " ", "\t", ")"):
+        return block.text
+    return block.label
+
+
 class DocumentBuilder:
     """Collects blocks in reading order, keeps the heading path, and enforces the limits."""
 
@@ -151,7 +163,7 @@ class DocumentBuilder:
             **extra,  # type: ignore[arg-type]
         )
         if kind is BlockKind.HEADING:
-            self._headings.append((level, " ".join(block.label.split())))
+            self._headings.append((level, " ".join(heading_label(block).split())))
         self.doc.blocks.append(block)
         self.characters += len(text)
         if len(self.doc.blocks) > self.limits.max_paragraphs:

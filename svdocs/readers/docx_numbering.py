@@ -46,6 +46,7 @@ W_NUMSTYLELINK = w("numStyleLink")
 W_STYLELINK = w("styleLink")
 
 _HEADING_NAME_RE = re.compile(r"^heading\s*([1-9])$", re.I)
+_HEADING_ID_RE = re.compile(r"^Heading([1-9])$")
 _LETTER_FORMATS = {"lowerLetter", "upperLetter", "lowerRoman", "upperRoman"}
 _PLACEHOLDER_RE = re.compile(r"%([1-9])")
 
@@ -136,9 +137,14 @@ class Styles:
             cur = self.styles[cur].based_on
         name = chain[0].name if chain else sid
         outline = next((s.outline_level for s in chain if s.outline_level is not None), None)
-        match = _HEADING_NAME_RE.match(name or "")
-        if outline is None and match:
-            outline = int(match.group(1)) - 1
+        if outline is None:
+            # Word's built-in heading styles ("heading 2", styleId "Heading2") have their
+            # outline level built in, and a style based on one inherits it
+            for s in chain:
+                match = _HEADING_NAME_RE.match(s.name or "") or _HEADING_ID_RE.match(s.id)
+                if match:
+                    outline = int(match.group(1)) - 1
+                    break
         num_id: str | None = None
         ilvl: int | None = None
         for s in chain:  # the most derived style that says wins, for each of the two

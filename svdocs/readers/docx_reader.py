@@ -41,6 +41,7 @@ from svdocs.readers.docx_text import (
     collect,
     w,
 )
+from svdocs.readers.heading_text import reads_as_heading
 
 W_DOCUMENT = w("document")
 W_BODY = w("body")
@@ -133,6 +134,7 @@ class _DocxReader:
         self.endnotes = self._read_notes("endnotes", W_ENDNOTE)
         self.notes_done: set[tuple[str, str]] = set()
         self.p_index: dict[str, dict[etree._Element, int]] = {}
+        self.word_index: dict[str, dict[etree._Element, int]] = {}
         self.paragraphs = 0  # paragraphs visited, in reading order
         self.tables = 0
         self.open_comments: dict[str, int] = {}
@@ -172,6 +174,19 @@ class _DocxReader:
                 continue
             out[nid] = note
         return out
+
+    def _word_index(self, part: str, p: etree._Element) -> int | None:
+        """The paragraph's index as python-docx counts it (``Document.paragraphs``,
+        ``section.header.paragraphs``): among the paragraphs directly in the body, header or
+        footer; ``None`` for one in a table, text box, note or content control."""
+        index = self.word_index.get(part)
+        if index is None:
+            root = p.getroottree().getroot()
+            container = _child(root, W_BODY) if root.tag == W_DOCUMENT else root
+            kids = [el for el in container if el.tag == W_P] if container is not None else []
+            index = {el: i for i, el in enumerate(kids)}
+            self.word_index[part] = index
+        return index.get(p)
 
     def _index_of(self, part: str, p: etree._Element) -> int | None:
         index = self.p_index.get(part)
@@ -323,8 +338,13 @@ class _DocxReader:
         if outline is None and "heading" in (name or "").lower():
             # house styles such as "GPS L1 SCHEDULE Heading" carry no outline level
             outline = label.level if label is not None and not label.bullet else 0
+        heading = outline is not None or (name or "").lower() == "title"
+        if heading and not reads_as_heading(text):
+            # "GPS L2 Numbered Bold Heading" or a numbered "heading 2" holding a clause
+            # ("6.9 Meetings will take place ..."): Word shows a clause, not a heading
+            heading = False
         out: dict[str, Any] = {"style": name, "label": label}
-        if outline is not None or (name or "").lower() == "title":
+        if heading:
             out["kind"] = BlockKind.HEADING
             out["level"] = (outline or 0) + 1
         elif label is not None and (label.bullet or label.lettered):
@@ -396,7 +416,7 @@ class _DocxReader:
         self.builder.add(
             d["kind"], info.text, level=d["level"],
             number=number,
-            source=SourceRef(part=part, paragraph=self.paragraphs - 1),
+            source=SourceRef(part=part, paragraph=self._word_index(docx_part, p)),
             style=d["style"], meta=meta,
         )
 
@@ -418,7 +438,7 @@ class _DocxReader:
                 before = _child(trpr, W_GRIDBEFORE)
                 if before is not None:
                     col += max(to_int(before.get(W_VAL), 0) or 0, 0)
-            for tc in _cells(row):
+            for position, tc in enumerate(_cells(row)):
                 span = 1
                 tcpr = _child(tc, W_TCPR)
                 merged = False
@@ -433,7 +453,8 @@ class _DocxReader:
                     if hm is not None and (hm.get(W_VAL) or "continue") == "continue":
                         merged = True
                 if not merged:
-                    ref = TableRef(index, r, col, header=header, nested_in=parent)
+                    ref = TableRef(index, r, col, header=header, nested_in=parent,
+                                   cell=position)
                     self._cell(tc, ref, span, docx_part, part, depth, index)
                 col += span
 
@@ -481,7 +502,7 @@ class _DocxReader:
             self.builder.add(
                 BlockKind.TABLE_CELL, "\n".join(texts), level=0,
                 number=None if label is None or label.bullet else label.text,
-                source=SourceRef(part=part, paragraph=self.paragraphs - len(paragraphs)),
+                source=SourceRef(part=part),  # a cell: table, row and cell say where
                 table=ref, style=first["style"], meta=meta,
             )
         for _, info in paragraphs:

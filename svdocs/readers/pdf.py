@@ -2,7 +2,9 @@
 
 Each block records its page in ``source.page`` (1-based) and its line on that page in
 ``source.line``. A PDF with no text layer (a scan) gives an empty document and a warning that
-it needs OCR; an encrypted PDF that opens only with a password is refused.
+it needs OCR; an encrypted PDF that opens only with a password is refused. Running headers
+and footers (page numbers, a title repeated on most pages) are taken out of the page text
+first (:mod:`.pdf_running`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from svdocs.core.errors import InputError
 from svdocs.core.limits import Limits
 from svdocs.core.model import Document
 from svdocs.readers.common import DocumentBuilder, read_input_bytes
+from svdocs.readers.pdf_running import strip_running_lines
 from svdocs.readers.text import parse_text
 
 
@@ -66,6 +69,9 @@ def parse_pdf(data: bytes, *, path: str | None = None, limits: Limits | None = N
             "the PDF has no text layer (a scan or images only): run OCR on it first"
         )
         return doc
+    texts, removed = strip_running_lines(texts)
+    if removed:
+        doc.properties["running_lines_removed"] = removed
     for number, text in enumerate(texts, start=1):
         parse_text(text, path=path, limits=limits, page=number, builder=builder)
     return doc

@@ -98,8 +98,10 @@ def outline_parts(loc: Location) -> list[str]:
     if loc.page is not None:
         parts.append(f"page {loc.page}")
     if loc.table is not None:
+        # the cell as the reader sees it (merged cells once), not the grid column
+        col = loc.table.cell if loc.table.cell is not None else loc.table.col
         parts.append(f"table {loc.table.table + 1}, row {loc.table.row + 1}, "
-                     f"column {loc.table.col + 1}")
+                     f"column {col + 1}")
     if loc.clause:
         parts.append(f"clause {loc.clause}")
     elif loc.paragraph is not None and not parts:

@@ -22,10 +22,11 @@ class ReviewedCopies:
     failed: list[str] = field(default_factory=list)
 
 
-def write_reviewed_copies(report: Report, out_dir: Path, *, force: bool = False
-                          ) -> ReviewedCopies:
+def write_reviewed_copies(report: Report, out_dir: Path, *, force: bool = False,
+                          suggest: bool = False) -> ReviewedCopies:
     """Write a reviewed copy of every DOCX in ``report`` (linted with its documents kept) into
-    ``out_dir``; the copies that can be made are written together, atomically."""
+    ``out_dir``; the copies that can be made are written together, atomically. With
+    ``suggest``, each finding whose library clause fixes it is also a tracked change."""
     inputs = [Path(fr.path) for fr in report.files]
     done = ReviewedCopies()
     names: dict[str, int] = {}
@@ -44,7 +45,8 @@ def write_reviewed_copies(report: Report, out_dir: Path, *, force: bool = False
         check_target(target, force=force, inputs=inputs)
         try:
             data = Path(fr.path).read_bytes()
-            ready[target] = annotate_bytes(data, fr.findings, fr.document).data
+            ready[target] = annotate_bytes(data, fr.findings, fr.document,
+                                           suggest=suggest).data
         except SvdocsError as exc:
             done.failed.append(f"{fr.path}: {exc.message}")
         except Exception as exc:  # a package python-docx cannot open or save

@@ -78,6 +78,8 @@ class DocumentAnalysis:
     _own_texts: dict[int, str] = field(default_factory=dict)
     _kpi_scoped: dict[int, bool] = field(default_factory=dict)  # provider id -> KPIs only
     _kpi_items: dict[int, bool] = field(default_factory=dict)  # commitment id -> is a KPI
+    #: block -> its citation when it is an item under a numbered lead-in ("4.1(b)", "4.1.2")
+    clause_refs: dict[int, str] = field(default_factory=dict)
 
     # -------------------------------------------------------------- coverage
     def providers(self, aspect: Aspect) -> list[Sentence]:
@@ -770,6 +772,8 @@ def _block_number(block: Block) -> str:
     return m.group(1) if m else ""
 
 
+# a row's reference in its first cell: "A.10.9", "4.2", "SV3", "K1.2"
+_ROW_REF = re.compile(r"[A-Z]{1,4}\.?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)+")
 _LABEL_CELL = re.compile(
     r"(?:kpi|requirement|commitment|outcome|item|target|measure)\s+(\d+(?:\.\d+)*)\.?", re.I)
 _INLINE_FIRST = re.compile(r"\s*(?:,\s*)?\((?:a|i|1)\)\s")
@@ -814,6 +818,21 @@ def _labelled_target(block: Block, clauses: list[SentenceRecord]) -> bool:
     )
 
 
+def _citation(i: int, block: Block, clause_refs: dict[int, str], number: str) -> str:
+    """How block ``i`` is cited: as an item of its own lead-in ("3.2.5(a)"), by Word's full
+    number ("4.2(b)"), or by its own number."""
+    ref = block.meta.get("clause_ref") or ""
+    return clause_refs.get(i) or (ref if any(ch.isdigit() for ch in ref) else "") or number
+
+
+def _sub_clause_of(number: str, lead_number: str) -> bool:
+    """Whether ``number`` is a decimal sub-clause one level under ``lead_number`` ("4.1.2"
+    under "4.1"): an item of its lead-in as a lettered "(b)" is."""
+    if not lead_number or not number.startswith(lead_number + "."):
+        return False
+    return number[len(lead_number) + 1 :].isdigit()
+
+
 def _inherit(item: SentenceRecord, lead: SentenceRecord) -> None:
     """A list item in its own block takes the party, modal and hedges of its lead-in."""
     item.item = True
@@ -850,9 +869,12 @@ def analyse(
     lead: SentenceRecord | None = None
     lead_group = -1
     lead_number = ""
+    lead_cite = ""  # the lead-in's clause as a finding cites it ("3.2.5(a)", "4.1")
     row_numbers: dict[tuple[int, int], str] = {}
     lead_by_following = False  # the lead is a sentence, not a colon: "the following targets."
     label = ""
+    clause_refs: dict[int, str] = {}
+    row_refs: dict[tuple[int, int], str] = {}
     for i, block in enumerate(blocks):
         doc = parsed[i]
         if doc is None:
@@ -861,12 +883,16 @@ def analyse(
             label = ""
         label = _title_line(block) or label
         clauses: list[SentenceRecord] = doc.clauses
-        is_list_item = block.kind is BlockKind.LIST_ITEM or bool(
+        # "4.1 The Supplier shall:" then "4.1.1 ...", "4.1.2 ...": decimal sub-clauses are
+        # the lead-in's items as lettered ones are
+        sub_clause = (lead is not None and block.table is None
+                      and _sub_clause_of(_block_number(block), lead_number))
+        is_list_item = block.kind is BlockKind.LIST_ITEM or sub_clause or bool(
             clauses and clauses[0].item and block.table is None
         )
         if lead is not None and lead_by_following:
             # "shall meet the following targets." then "Target: 12 apprentices ..." lines
-            is_list_item = _labelled_target(block, clauses)
+            is_list_item = sub_clause or _labelled_target(block, clauses)
         continuing = lead is not None and is_list_item
         if not continuing:
             lead = None
@@ -905,26 +931,43 @@ def analyse(
                     row_numbers[table] = number
                 elif not number:
                     number = row_numbers.get(table, "")
+                # where a finding is: the row's own reference ("A.10.9") in its first cell
+                if ref.col == 0 and _ROW_REF.fullmatch(block.text.strip()):
+                    row_refs[table] = block.text.strip()
+                cited = row_refs.get(table) or (number if _ROW_REF.fullmatch(number) else "")
+                if cited:
+                    clause_refs.setdefault(i, cited)
             if c.item and gid == lead_group and lead_number:
-                # "8.1(c)": the lead-in's number and the item's own letter, if it has one
+                # "8.1(c)": the lead-in's number and the item's own letter, if it has one;
+                # a decimal sub-clause keeps its own number ("8.1.3")
                 letter = number if number.isalpha() and len(number) <= 3 else ""
-                number = f"{lead_number}({letter})" if letter else lead_number
+                sub = _sub_clause_of(number, lead_number)
+                # where a finding on the item is: "clause 8.1(c)", "8.1.3", or the lead-in's
+                # own citation for an item without a number of its own (a bullet)
+                own = letter if block.number else ""
+                clause_refs.setdefault(
+                    i, number if sub else f"{lead_cite}({own})" if own else lead_cite)
+                if not sub:
+                    number = f"{lead_number}({letter})" if letter else lead_number
             sentences.append(Sentence(i, c, gid, table, sections[i], number, label))
         if clauses and block.table is None and not continuing and _introduces_targets(clauses[-1]):
             lead_by_following = not clauses[-1].lead_in
             lead = clauses[-1]
             lead_group = sentences[-1].group
             lead_number = sentences[-1].number
+            lead_cite = _citation(i, block, clause_refs, lead_number)
         elif clauses and clauses[-1].lead_in and block.table is None:
             lead_by_following = False
             lead = clauses[-1]
             lead_group = sentences[-1].group
             lead_number = sentences[-1].number
+            lead_cite = _citation(i, block, clause_refs, lead_number)
         elif not continuing:
             lead = None
             lead_by_following = False
     tables = _tables(document, parsed, sections)
     analysis = DocumentAnalysis(document, config, sentences, parsed, tables)
+    analysis.clause_refs = clause_refs
     all_scope = config.scope == "all"
     row_firsts = {
         info.first_cells[r]: info

@@ -18,6 +18,7 @@ where they belong.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import re
@@ -46,6 +47,7 @@ class AnnotationResult:
     data: bytes
     anchored: int = 0  # comments on exactly the flagged words (or their block)
     fallback: int = 0  # comments placed on the first paragraph instead
+    suggested: int = 0  # tracked changes suggesting a library clause (``suggest=True``)
     notes: list[str] = field(default_factory=list)
 
 
@@ -89,9 +91,13 @@ def _where(f: Finding) -> str:
     return ", ".join(b for b in bits if b)
 
 
-def annotate_bytes(data: bytes, findings: Sequence[Finding],
-                   document: Document) -> AnnotationResult:
-    """The bytes of a copy of the DOCX ``data`` with ``findings`` as comments."""
+def annotate_bytes(data: bytes, findings: Sequence[Finding], document: Document, *,
+                   suggest: bool = False, library: Any = None,
+                   date: dt.datetime | None = None) -> AnnotationResult:
+    """The bytes of a copy of the DOCX ``data`` with ``findings`` as comments; with
+    ``suggest``, also a tracked change for each finding whose library clause fixes it
+    (``library``: the clause library, default the shipped one; ``date``: of the changes,
+    default now)."""
     import docx  # deferred: loads python-docx, only for Word files
 
     # deferred: loads python-docx, only for Word files
@@ -142,10 +148,44 @@ def annotate_bytes(data: bytes, findings: Sequence[Finding],
             mark_paragraph(first_text_p if first_text_p is not None else paragraphs[0],
                            comment.comment_id)
             result.fallback += 1
+    if suggest:
+        _suggest(wd, paragraphs, findings, document, library, date, result)
     out = io.BytesIO()
     wd.save(out)
     result.data = out.getvalue()
     return result
+
+
+def _suggest(wd: Any, paragraphs: list[Any], findings: Sequence[Finding], document: Document,
+             library: Any, date: dt.datetime | None, result: AnnotationResult) -> None:
+    """Write the planned suggestions as tracked changes, last first so that the offsets of
+    the earlier ones in the same paragraph stay true."""
+    # deferred: only with --suggest
+    from svdocs.reporters.annotate.suggest import plan_suggestions
+    from svdocs.reporters.annotate.tracked import Revisions, replace_span  # deferred: --suggest
+
+    if library is None:
+        from svdocs.library.loader import load_library  # deferred: only with --suggest
+
+        library = load_library()
+    revisions = Revisions(wd.part.element, AUTHOR, date)
+    for sg in reversed(plan_suggestions(findings, document, library)):
+        block = document.blocks[sg.block]
+        spans = [x for x in _spans_of(block.meta) if 0 <= x[0] < len(paragraphs)]
+        if not spans:
+            continue
+        p1, s1 = _locate(spans, sg.start, end=False)
+        p2, e2 = _locate(spans, sg.end, end=True) if sg.replaces else (p1, s1)
+        where = f"{sg.clause} at block {sg.block}"
+        if p1 != p2 or _shown_text(paragraphs[p1])[s1:e2] != block.text[sg.start:sg.end]:
+            result.notes.append(f"{where}: no suggestion (the words span paragraphs or moved)")
+            continue
+        try:
+            replace_span(paragraphs[p1], s1, e2, sg.pieces, revisions)
+        except AnchorError as exc:
+            result.notes.append(f"{where}: no suggestion ({exc})")
+            continue
+        result.suggested += 1
 
 
 def annotate_docx(source: str | os.PathLike[str], findings: Iterable[Finding],
