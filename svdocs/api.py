@@ -150,3 +150,26 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()[:10]
     return value
+
+
+def lint_files_here(names: Iterable[str], config: LintConfig | None = None, *,
+                    keep_documents: bool = False) -> list[FileResult]:
+    """Lint the named files (local paths or fsspec URLs, already expanded) in this process
+    and return their results in order, with suppressions applied.
+
+    The linter is built on the first call and kept for later calls with the same settings,
+    so a long-lived worker process (a Dask worker) builds the language pipeline once. A file
+    that cannot be read gets a one-line ``error``; the others are still linted.
+    """
+    from .batch import _runner_for
+
+    return _runner_for(config or LintConfig()).lint_chunk(list(names), keep_documents)
+
+
+def iter_lint_files(names: Iterable[str], config: LintConfig | None = None, *, jobs: int = 1,
+                    keep_documents: bool = False) -> Iterable[list[FileResult]]:
+    """Lint the named files (local paths or fsspec URLs, already expanded) as ``svdocs lint
+    --jobs`` does, yielding the results a chunk at a time in input order (for streaming)."""
+    from .batch import _results
+
+    yield from _results(list(names), config or LintConfig(), max(1, int(jobs)), keep_documents)

@@ -188,8 +188,16 @@ class _Runner:
             self._rule_ids = {r.id for r in self.linter.rules}
         return self._rule_ids
 
-    def read(self, path: Path) -> Document | str:
-        """The document, or a one-line error."""
+    def read(self, name: str | Path) -> Document | str:
+        """The document (from a local path or an fsspec URL), or a one-line error."""
+        from .inputs import is_url, read_url
+
+        if isinstance(name, str) and is_url(name):
+            try:
+                return read_url(name)
+            except Exception as exc:  # one unreadable file never stops the batch
+                return _one_line(exc)
+        path = Path(name)
         missing = _missing_message(path)
         if missing:
             return missing
@@ -211,7 +219,7 @@ class _Runner:
         results: list[FileResult] = []
         docs: list[tuple[int, Document]] = []
         for i, name in enumerate(paths):
-            got = self.read(Path(name))
+            got = self.read(name)
             if isinstance(got, str):
                 results.append(FileResult(path=name, error=got))
             else:
@@ -336,10 +344,10 @@ def lint_paths(
     report = Report()
     results = _results(names, config, max(1, int(jobs)), keep_documents)
     if _progress_wanted(progress, len(names)):
-        import click
+        from .progress import progress_bar
 
-        with click.progressbar(length=len(names), label="Linting", file=sys.stderr) as bar:
-            _collect(report, results, base, bar.update)
+        with progress_bar(len(names)) as advance:
+            _collect(report, results, base, advance)
     else:
         _collect(report, results, base, None)
     return report

@@ -59,7 +59,7 @@ def _annotate(report: Any, out_dir: Path, force: bool
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Report format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -90,28 +90,67 @@ def _annotate(report: Any, out_dir: Path, force: bool
               help="Worker processes.")
 @click.option("--annotate", "annotate_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write DIR/<name>.reviewed.docx for each DOCX, with findings as Word comments.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
+              help="Run on this machine's processes (local, the default) or on Dask (a local "
+                   "cluster of --jobs workers, or the one at --scheduler).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+              help="Run on the Dask cluster with this scheduler.")
+@click.option("--files-from", "files_from", multiple=True, metavar="LIST",
+              help="Also lint the paths and URLs listed in LIST, one a line ('-': standard "
+                   "input).")
+@click.option("--resume", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Skip the files already in this JSONL results file and add the rest to it.")
+@click.option("--timeout", type=float, default=None, metavar="SECONDS",
+              help="Report a file still being linted after SECONDS as timed out (dask "
+                   "engine).")
 def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
          fail_on: str | None, scope: str | None, rule_dirs: tuple[Path, ...],
          model: str | None, config_path: Path | None, baseline: Path | None,
-         write_baseline: Path | None, jobs: int, annotate_dir: Path | None) -> None:
+         write_baseline: Path | None, jobs: int, annotate_dir: Path | None,
+         engine: str | None, scheduler: str | None, files_from: tuple[str, ...],
+         resume: Path | None, timeout: float | None) -> None:
     """Lint tender documents (DOCX, Markdown, text, HTML, PDF) for vague social value
     commitments, missing evidence requirements and absent consequences.
 
-    PATH may be a file, a folder (searched recursively) or a glob pattern. Exit status: 0 when
+    PATH may be a file, a folder (searched recursively), a glob pattern or an fsspec URL
+    (file://, memory://; s3://, gs://, https:// with their fsspec backend). Exit status: 0 when
     nothing is at or above --fail-on, 1 when something is, 2 for a usage error or a file that
     could not be read (the other files are still linted and reported).
     """
+    from .. import corpus as corpus_run
     from ..batch import expand_paths, lint_paths
     from ..collector import pause_until_exit
     from ..config import apply_overrides, load_config
     from ..outputs import check_target, write_text_atomic
     from ..reporters import render, rule_metadata
 
-    pause_until_exit()
+    corpus = corpus_run.corpus_wanted(paths, files_from=files_from, engine=engine,
+                                      scheduler=scheduler, fmt=fmt, resume=resume,
+                                      timeout=timeout)
+    if not corpus:
+        if not paths:
+            raise click.UsageError("give at least one PATH or --files-from LIST")
+        pause_until_exit()
     config = load_config(config_path, start=Path.cwd())
     config = apply_overrides(config, scope=scope, fail_on=fail_on, rule_dirs=rule_dirs,
                              model=model)
-    inputs = expand_paths(paths)
+    if corpus:
+        options = corpus_run.EngineOptions(engine=engine or "local", scheduler=scheduler,
+                                           jobs=jobs, timeout=timeout,
+                                           keep_documents=fmt == "html" or bool(annotate_dir))
+        corpus_run.check_options(options, fmt=fmt, resume=resume, output=output,
+                                 annotate=annotate_dir is not None,
+                                 write_baseline=write_baseline is not None)
+        names = corpus_run.collect_names(paths, files_from)
+        base = corpus_run.load_baseline(baseline)
+        if fmt == "jsonl":
+            sys.exit(corpus_run.stream_jsonl(names, config, options, output=output,
+                                             resume=resume, force=force, baseline=base))
+        from ..inputs import local_inputs
+
+        inputs = local_inputs(names)
+    else:
+        inputs = expand_paths(paths)
     if output is not None:
         check_target(output, force=force, inputs=inputs)  # refuse before the work, not after
         if annotate_dir is not None and output.resolve().parent == annotate_dir.resolve() \
@@ -121,8 +160,11 @@ def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
         check_target(write_baseline, force=force, inputs=inputs)
 
     keep = fmt == "html" or annotate_dir is not None
-    report = lint_paths(paths, config, jobs=jobs, baseline=baseline, progress=True,
-                        keep_documents=keep)
+    if corpus:
+        report = corpus_run.corpus_report(names, config, options, baseline=base)
+    else:
+        report = lint_paths(paths, config, jobs=jobs, baseline=baseline, progress=True,
+                            keep_documents=keep)
 
     for fr in report.files:
         if fr.error is not None:

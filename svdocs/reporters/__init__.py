@@ -17,7 +17,7 @@ from typing import Any
 from ..outputs import write_text_atomic
 from ..report import Report
 
-FORMATS: tuple[str, ...] = ("text", "json", "sarif", "html")
+FORMATS: tuple[str, ...] = ("text", "json", "sarif", "html", "jsonl")
 
 
 def render(report: Report, fmt: str = "text", *, rules: Sequence[Any] | None = None,
@@ -44,6 +44,10 @@ def render(report: Report, fmt: str = "text", *, rules: Sequence[Any] | None = N
         from .html_report import render_html
 
         return render_html(report, rules, root=root)
+    if fmt == "jsonl":
+        from .jsonl import render_jsonl
+
+        return render_jsonl(report)
     raise ValueError(f"unknown report format {fmt!r} (use {', '.join(FORMATS)})")
 
 
@@ -76,6 +80,7 @@ _RENDERERS = {
     "render_json": "json_report",
     "render_sarif": "sarif",
     "render_html": "html_report",
+    "render_jsonl": "jsonl",
 }
 
 
@@ -88,5 +93,5 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["FORMATS", "render", "render_html", "render_json", "render_sarif", "render_text",
-           "rule_metadata", "write_report"]
+__all__ = ["FORMATS", "render", "render_html", "render_json", "render_jsonl", "render_sarif",
+           "render_text", "rule_metadata", "write_report"]
