@@ -73,15 +73,15 @@ def filesystem(url: str) -> tuple[Any, str]:
     :class:`InputError` naming the URL and the package to install.
     """
     try:
-        import fsspec
         from fsspec.core import url_to_fs
+        from fsspec.registry import known_implementations
     except ImportError:
         raise InputError("reading URLs needs fsspec: pip install 'svdocs[dask]'", url) from None
     proto = protocol(url)
     try:
         return url_to_fs(url)
     except ImportError as exc:
-        known = fsspec.registry.known_implementations.get(proto, {})
+        known = known_implementations.get(proto, {})
         hint = known.get("err") or f"{exc}"
         raise InputError(f"{proto}:// URLs need an fsspec backend that is not installed: "
                          f"{' '.join(str(hint).split())}", url) from None

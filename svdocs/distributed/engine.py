@@ -85,7 +85,7 @@ def dask_client(scheduler: str | None = None, workers: int = 2, *,
             client.close()
         return
     cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                           dashboard_address=None,
+                           host="127.0.0.1", dashboard_address="127.0.0.1:0",
                            silence_logs=logging.CRITICAL if quiet else logging.WARNING)
     try:
         client = Client(cluster)
