@@ -64,8 +64,6 @@ def corpus_wanted(paths: Iterable[str], *, files_from: Sequence[str] = (),
 def check_options(options: EngineOptions, *, fmt: str, resume: Path | None,
                   output: Path | None, annotate: bool, write_baseline: bool) -> None:
     """Refuse combinations that cannot work, in one line (a usage error, exit 2)."""
-    if options.engine == "local" and options.scheduler:
-        raise click.UsageError("--scheduler runs on Dask: leave out --engine local")
     if options.timeout is not None and not options.uses_dask:
         raise click.UsageError("--timeout needs the dask engine (--engine dask or "
                                "--scheduler): a hung file is stopped by restarting its worker")

@@ -135,7 +135,10 @@ def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
     config = apply_overrides(config, scope=scope, fail_on=fail_on, rule_dirs=rule_dirs,
                              model=model)
     if corpus:
-        options = corpus_run.EngineOptions(engine=engine or "local", scheduler=scheduler,
+        if engine == "local" and scheduler:
+            raise click.UsageError("--scheduler runs on Dask: leave out --engine local")
+        options = corpus_run.EngineOptions(engine=engine or ("dask" if scheduler else "local"),
+                                           scheduler=scheduler,
                                            jobs=jobs, timeout=timeout,
                                            keep_documents=fmt == "html" or bool(annotate_dir))
         corpus_run.check_options(options, fmt=fmt, resume=resume, output=output,
