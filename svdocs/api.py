@@ -173,3 +173,18 @@ def iter_lint_files(names: Iterable[str], config: LintConfig | None = None, *, j
     from .batch import _results
 
     yield from _results(list(names), config or LintConfig(), max(1, int(jobs)), keep_documents)
+
+
+def clause_themes() -> dict[str, str]:
+    """The social value theme of each clause of the shipped library, by clause id (what a
+    finding's ``fix_clause`` names)."""
+    from .library import load_library
+
+    return {clause.id: clause.theme for clause in load_library()}
+
+
+def theme_phrases() -> dict[str, list[str]]:
+    """The phrases that signal each social value theme (``rules/lexicons/themes.yml``)."""
+    from .nlp.lexicons import load_lexicons
+
+    return load_lexicons().groups("themes", "themes")
