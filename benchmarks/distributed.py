@@ -184,6 +184,9 @@ class Sampler:
             for p in self._procs():
                 try:
                     rss[p.pid] = p.memory_info().rss
+                    if p.pid != self.roots[0].pid and p.ppid() == self.roots[0].pid \
+                            and p.pid not in self.names:
+                        self.names[p.pid] = "child " + " ".join(p.cmdline()[:4])
                     if p.pid not in self.names:
                         self.names[p.pid] = " ".join(p.cmdline()[:4])
                 except self.psutil.Error:
@@ -200,14 +203,31 @@ class Sampler:
             self._stop.wait(0.2)
 
     def worker_peaks(self, main: int | None) -> list[int]:
+        roots = {r.pid for r in self.roots}
         return [v for pid, v in self.peak.items()
-                if pid != main and _is_worker(self.names.get(pid, ""))]
+                if pid not in roots and _is_worker(self.names.get(pid, ""))]
 
 
 def _is_worker(cmdline: str) -> bool:
-    # multiprocessing children (local --jobs, dask's spawned workers), and `dask worker`
-    return ("multiprocessing" in cmdline or "dask worker" in cmdline
-            or "dask-worker" in cmdline or "spawn_main" in cmdline)
+    """A process below a root that lints: a forked ``--jobs`` child (the command's own
+    command line) or a spawned Dask worker; not multiprocessing's resource tracker."""
+    return "resource_tracker" not in cmdline and "forkserver" not in cmdline
+
+
+def tree_cpu(pids: list[int]) -> float:
+    """User + system CPU seconds of these processes and everything below them, now."""
+    import psutil
+
+    total = 0.0
+    for pid in pids:
+        try:
+            root = psutil.Process(pid)
+            for p in [root, *root.children(recursive=True)]:
+                t = p.cpu_times()
+                total += t.user + t.system
+        except psutil.Error:
+            continue
+    return total
 
 
 def _count_lines(path: Path) -> int:
@@ -227,17 +247,26 @@ def lint_run(target: Path, args: list[str], out: Path, *, extra_pids: list[int] 
     if out.exists():
         out.unlink()
     load_before = os.getloadavg()[0]
+    cluster_cpu = tree_cpu(extra_pids or [])
     start = time.monotonic()
-    proc = subprocess.Popen([*svdocs_cmd(), "lint", str(target), "--format", "jsonl",
-                             "-o", str(out), *args],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    with Sampler([proc.pid, *(extra_pids or [])], watch=out if watch else None) as sampler:
-        _, err = proc.communicate()
-    wall = time.monotonic() - start
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"svdocs lint {' '.join(args)} failed ({proc.returncode}): {err}")
+    with tempfile.TemporaryFile("w+") as err_file:
+        proc = subprocess.Popen([*svdocs_cmd(), "lint", str(target), "--format", "jsonl",
+                                 "-o", str(out), *args],
+                                stdout=subprocess.DEVNULL, stderr=err_file, text=True)
+        with Sampler([proc.pid, *(extra_pids or [])], watch=out if watch else None) as sampler:
+            _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.monotonic() - start
+        code = os.waitstatus_to_exitcode(status)
+        proc.returncode = code
+        err_file.seek(0)
+        err = err_file.read()
+    # the command and the children it waited for (local --jobs, a LocalCluster's workers),
+    # plus what a cluster started apart used meanwhile
+    cpu = usage.ru_utime + usage.ru_stime + tree_cpu(extra_pids or []) - cluster_cpu
+    if code not in (0, 1):
+        raise SystemExit(f"svdocs lint {' '.join(args)} failed ({code}): {err}")
     workers = sampler.worker_peaks(proc.pid)
-    return {"wall": wall, "main_peak": sampler.peak.get(proc.pid, 0),
+    return {"wall": wall, "cpu": cpu, "main_peak": sampler.peak.get(proc.pid, 0),
             "worker_peak": max(workers, default=0), "workers_seen": len(workers),
             "load": (load_before, os.getloadavg()[0]), "timeline": sampler.timeline}
 
@@ -360,15 +389,16 @@ def main() -> None:
 
     overhead = task_overhead()
     print()
-    print("| run | wall (s) | docs/s | fixed cost (s) | steady docs/s | peak RSS command | "
-          "peak RSS per worker | same results | load before/after |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| run | wall (s) | docs/s | fixed cost (s) | steady docs/s | CPU s (all processes) | "
+          "peak RSS command | peak RSS per worker | same results | load before/after |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         steady = args.files / max(1e-9, r["wall"] - r["fixed"])
         r["steady"] = steady
         worker = mib(r["worker_peak"]) if r["workers_seen"] else "(in the command)"
         print(f"| {r['label']} | {r['wall']:.1f} | {args.files / r['wall']:.1f} | "
-              f"{r['fixed']:.1f} | {steady:.1f} | {mib(r['main_peak'])} | {worker} | "
+              f"{r['fixed']:.1f} | {steady:.1f} | {r['cpu']:.1f} | {mib(r['main_peak'])} | "
+              f"{worker} | "
               f"{'yes' if r['same'] else 'NO'} | {r['load'][0]:.2f} / {r['load'][1]:.2f} |")
     by = {r["label"]: r for r in rows}
     d1, d2, l2 = by["dask --jobs 1"], by["dask --jobs 2"], by["local --jobs 2"]
@@ -377,13 +407,12 @@ def main() -> None:
           f"{d1['wall'] / d2['wall']:.2f}x wall")
     print(f"Dask --jobs 2 against local --jobs 2: {100 * (d2['wall'] / l2['wall'] - 1):+.1f}% "
           f"wall, {100 * (l2['steady'] / d2['steady'] - 1):+.1f}% steady time")
-    per_doc = (1 / d2["steady"] - 1 / l2["steady"]) * 2  # process-seconds per document
+    per_doc = (d2["cpu"] - l2["cpu"]) / args.files  # CPU seconds per document
     print(f"Dask cost per empty task: {overhead * 1000:.2f} ms (scheduler and client, two "
           f"workers); per document in chunks of 16: {overhead / 16 * 1000:.3f} ms")
-    print(f"Measured extra process-time per document, dask --jobs 2 against local --jobs 2: "
-          f"{per_doc * 1000:.2f} ms; lint time per document: {2000 / d2['steady'] / 2:.1f} ms"
-          if args.files == 2000 else
-          f"Measured extra process-time per document: {per_doc * 1000:.2f} ms")
+    print(f"Extra CPU per document, dask --jobs 2 against local --jobs 2: "
+          f"{per_doc * 1000:.2f} ms, of {l2['cpu'] / args.files * 1000:.2f} ms per document "
+          f"in all ({100 * (d2['cpu'] / l2['cpu'] - 1):+.1f}%)")
 
     # ---- memory over a long streamed run
     if args.memory_files:

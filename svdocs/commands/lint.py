@@ -10,7 +10,7 @@ import click
 
 from ..errors import OutputError
 from ..model import Severity
-from ..reporters import FORMATS
+from ..reporters import FORMATS, STREAM_FORMATS
 from ..reporters.common import wants_color
 
 _SEVERITIES = [s.value for s in Severity]
@@ -60,8 +60,9 @@ def _annotate(report: Any, out_dir: Path, force: bool
 
 @click.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Report format.")
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, *STREAM_FORMATS]), default="text",
+              show_default=True,
+              help="Report format (jsonl: one line per file, written as each is done).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to FILE instead of standard output.")
 @click.option("--force", is_flag=True,

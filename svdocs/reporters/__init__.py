@@ -17,12 +17,16 @@ from typing import Any
 from ..outputs import write_text_atomic
 from ..report import Report
 
-FORMATS: tuple[str, ...] = ("text", "json", "sarif", "html", "jsonl")
+FORMATS: tuple[str, ...] = ("text", "json", "sarif", "html")
+#: Formats written a file at a time as results arrive (``svdocs lint --format jsonl``); an
+#: empty report is an empty file. :func:`render` takes them too.
+STREAM_FORMATS: tuple[str, ...] = ("jsonl",)
 
 
 def render(report: Report, fmt: str = "text", *, rules: Sequence[Any] | None = None,
            color: bool = False, root: Path | None = None) -> str:
-    """The report in format ``fmt`` (one of :data:`FORMATS`) as a string.
+    """The report in format ``fmt`` (one of :data:`FORMATS` or :data:`STREAM_FORMATS`) as a
+    string.
 
     ``color`` applies to the text format only; ``root`` is the folder paths are shown
     relative to (default: the working folder).
@@ -93,5 +97,5 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["FORMATS", "render", "render_html", "render_json", "render_jsonl", "render_sarif",
-           "render_text", "rule_metadata", "write_report"]
+__all__ = ["FORMATS", "STREAM_FORMATS", "render", "render_html", "render_json", "render_jsonl",
+           "render_sarif", "render_text", "rule_metadata", "write_report"]
