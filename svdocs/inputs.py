@@ -13,7 +13,6 @@ so a corpus run over local files reports the same paths, in the same order, as a
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from collections.abc import Iterable
@@ -211,10 +210,3 @@ def _reason(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
-
-def same_file(a: str, b: str) -> bool:
-    """Whether two local names are the same file (for ``--resume`` and ``-o``)."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return os.path.abspath(a) == os.path.abspath(b)
