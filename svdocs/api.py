@@ -35,16 +35,41 @@ if TYPE_CHECKING:
     from svdocs.core.model import Commitment
     from svdocs.library.clause import Clause
     from svdocs.library.loader import Library
+    from svdocs.workflow.corpus import CorpusPlan
     from svdocs.workflow.demo import DemoResult
     from svdocs.workflow.evaluate import Evaluation
     from svdocs.workflow.reviewed_copies import ReviewedCopies
 
 __all__ = [
-    "REPORT_FORMATS", "STAGES", "TEXT_FORMATS", "THEMES", "assemble", "assembly_formats",
-    "audit_file", "check_library", "clause_library_dir", "demo", "evaluate", "expand_paths",
-    "find_rule", "lint", "lint_settings", "lint_text", "load_brief", "load_library",
-    "preview_clause", "render_audit", "render_report", "rules", "write_assembly",
-    "write_baseline", "write_reviewed_copies",
+    "REPORT_FORMATS",
+    "STAGES",
+    "TEXT_FORMATS",
+    "THEMES",
+    "assemble",
+    "assembly_formats",
+    "audit_file",
+    "check_library",
+    "clause_library_dir",
+    "corpus_dashboard",
+    "demo",
+    "evaluate",
+    "expand_paths",
+    "find_rule",
+    "lint",
+    "lint_corpus",
+    "lint_settings",
+    "lint_text",
+    "load_brief",
+    "load_library",
+    "plan_corpus",
+    "preview_clause",
+    "render_audit",
+    "render_report",
+    "rules",
+    "stream_corpus",
+    "write_assembly",
+    "write_baseline",
+    "write_reviewed_copies",
 ]
 
 #: The ``fmt`` values :func:`lint` accepts for text, and what the readers call them.
@@ -76,7 +101,7 @@ def _looks_like_path(value: str) -> bool:
     if set("*?[") & set(value) and any(
             os.path.exists(m) for m in glob.glob(value, recursive=True)):
         return True
-    from svdocs.workflow.batch import supported_extensions  # deferred: start-up
+    from svdocs.workflow.paths import supported_extensions  # deferred: start-up
 
     suffix = Path(value).suffix.lower()
     return suffix in supported_extensions() and not any(ch.isspace() for ch in value)
@@ -149,7 +174,7 @@ def lint_settings(config_path: PathLike | None = None, *, start: PathLike | None
 
 def expand_paths(paths: Iterable[PathLike]) -> list[Path]:
     """The files a list of paths, folders and glob patterns names, sorted, without duplicates."""
-    from svdocs.workflow.batch import expand_paths as expand  # deferred: start-up
+    from svdocs.workflow.paths import expand_paths as expand  # deferred: start-up
 
     return expand(paths)
 
@@ -166,6 +191,53 @@ def render_report(report: Report, fmt: str = "text", *, rule_dirs: Iterable[Path
 
     rules = rule_metadata([Path(d) for d in rule_dirs]) if fmt in ("sarif", "html") else None
     return render(report, fmt, rules=rules, color=color)
+
+
+def plan_corpus(paths: Iterable[str], **options: Any) -> CorpusPlan | None:
+    """Check the options of a corpus run (``--engine dask``, ``--scheduler``, URLs,
+    ``--files-from``, ``--format jsonl``, ``--resume``, ``--timeout``) before any work; ``None``
+    when they ask for an ordinary local run. See :func:`svdocs.workflow.corpus.plan_corpus`."""
+    from svdocs.workflow.corpus import plan_corpus as plan  # deferred: start-up
+
+    return plan(list(paths), **options)
+
+
+def lint_corpus(plan: CorpusPlan, config: LintConfig) -> Report:
+    """Run a planned corpus run and return the whole Report, in input order (the same
+    findings, order and fingerprints as a local run)."""
+    from svdocs.workflow.corpus import corpus_report  # deferred: Dask, only when asked for
+
+    return corpus_report(plan.names, config, plan.options, baseline=plan.baseline)
+
+
+def stream_corpus(plan: CorpusPlan, config: LintConfig, *, output: PathLike | None = None,
+                  resume: PathLike | None = None, force: bool = False) -> int:
+    """Run a planned corpus run writing one JSON line per file as it is done (to ``output``,
+    or standard output); with ``resume`` add to that results file. Returns the exit code."""
+    from svdocs.workflow.corpus import stream_jsonl  # deferred: Dask, only when asked for
+
+    return stream_jsonl(plan.names, config, plan.options,
+                        output=Path(output) if output is not None else None,
+                        resume=Path(resume) if resume is not None else None, force=force,
+                        baseline=plan.baseline)
+
+
+def corpus_dashboard(results: PathLike, *, meta_csv: PathLike | None = None,
+                     group_by: str | None = None, title: str = "svdocs corpus dashboard"
+                     ) -> tuple[str, Any]:
+    """The corpus dashboard page (self-contained HTML) for a JSONL results file or a JSON
+    report, grouped by folder or by ``group_by``, a column of ``meta_csv``; and its figures."""
+    from svdocs.reporters.dashboard import build_dashboard, load_meta  # deferred: plotly
+    from svdocs.reporters.dashboard.page import PlotlyMissing  # deferred: plotly
+    from svdocs.reporters.jsonl import read_results  # deferred: start-up
+
+    path = Path(results)
+    meta = load_meta(str(meta_csv), group_by) if meta_csv and group_by else None
+    try:
+        return build_dashboard(read_results(path), meta=meta, group_label=group_by or "folder",
+                               title=title, source=path.name)
+    except PlotlyMissing as exc:
+        raise InputError(str(exc)) from None
 
 
 def write_reviewed_copies(report: Report, out_dir: PathLike, *, force: bool = False,

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from svdocs.core.config import LintConfig
-from svdocs.workflow.batch import expand_paths, lint_paths
+from svdocs.workflow.batch import lint_paths
+from svdocs.workflow.paths import expand_paths
 
 
 @pytest.fixture

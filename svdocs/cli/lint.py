@@ -18,9 +18,10 @@ _SEVERITIES = [s.value for s in Severity]
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(api.REPORT_FORMATS), default="text",
-              show_default=True, help="Report format.")
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice([*api.REPORT_FORMATS, "jsonl"]),
+              default="text", show_default=True,
+              help="Report format (jsonl: one line per file, written as each is done).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to FILE instead of standard output.")
 @click.option("--force", is_flag=True,
@@ -51,25 +52,48 @@ _SEVERITIES = [s.value for s in Severity]
 @click.option("--suggest", is_flag=True,
               help="With --annotate: also suggest each finding's library clause as a Word "
                    "tracked change (the weak wording deleted, the clause inserted).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
+              help="Run on this machine's processes (local, the default) or on Dask (a local "
+                   "cluster of --jobs workers, or the one at --scheduler).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+              help="Run on the Dask cluster with this scheduler.")
+@click.option("--files-from", "files_from", multiple=True, metavar="LIST",
+              help="Also lint the paths and URLs listed in LIST, one a line ('-': standard "
+                   "input).")
+@click.option("--resume", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Skip the files already in this JSONL results file and add the rest to it.")
+@click.option("--timeout", type=float, default=None, metavar="SECONDS",
+              help="Report a file still being linted after SECONDS as timed out (dask "
+                   "engine).")
 def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
          fail_on: str | None, scope: str | None, parts: str | None,
          rule_dirs: tuple[Path, ...], config_path: Path | None, baseline: Path | None,
          write_baseline: Path | None, jobs: int, annotate_dir: Path | None,
-         suggest: bool) -> None:
+         suggest: bool, engine: str | None, scheduler: str | None,
+         files_from: tuple[str, ...], resume: Path | None, timeout: float | None) -> None:
     """Lint tender documents (DOCX, Markdown, text, HTML, PDF) for vague social value
     commitments, missing evidence requirements and absent consequences.
 
-    PATH may be a file, a folder (searched recursively) or a glob pattern. Exit status: 0 when
+    PATH may be a file, a folder (searched recursively), a glob pattern or an fsspec URL
+    (file://, memory://; s3://, gs://, https:// with their fsspec backend). Exit status: 0 when
     nothing is at or above --fail-on, 1 when something is, 2 for a usage error or a file that
     could not be read (the other files are still linted and reported).
     """
-    pause_until_exit()
     if suggest and annotate_dir is None:
         raise click.UsageError("--suggest needs --annotate DIR (it writes into the reviewed "
                                "copies)")
+    keep = fmt == "html" or annotate_dir is not None
+    corpus = api.plan_corpus(paths, files_from=files_from, engine=engine, scheduler=scheduler,
+                             jobs=jobs, timeout=timeout, fmt=fmt, resume=resume, output=output,
+                             keep_documents=keep, annotate=annotate_dir is not None,
+                             write_baseline=write_baseline is not None, baseline=baseline)
+    if corpus is None:
+        pause_until_exit()
     config = api.lint_settings(config_path, start=Path.cwd(), scope=scope, fail_on=fail_on,
                                rule_dirs=rule_dirs, parts=parts)
-    inputs = api.expand_paths(paths)
+    if corpus is not None and fmt == "jsonl":
+        sys.exit(api.stream_corpus(corpus, config, output=output, resume=resume, force=force))
+    inputs = corpus.inputs if corpus is not None else api.expand_paths(paths)
     if output is not None:
         check_target(output, force=force, inputs=inputs)  # refuse before the work, not after
         if annotate_dir is not None and output.resolve().parent == annotate_dir.resolve() \
@@ -78,9 +102,11 @@ def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
     if write_baseline is not None:
         check_target(write_baseline, force=force, inputs=inputs)
 
-    keep = fmt == "html" or annotate_dir is not None
-    report = api.lint(list(paths), config=config, jobs=jobs, baseline=baseline, progress=True,
-                      keep_documents=keep)
+    if corpus is not None:
+        report = api.lint_corpus(corpus, config)
+    else:
+        report = api.lint(list(paths), config=config, jobs=jobs, baseline=baseline,
+                          progress=True, keep_documents=keep)
 
     for fr in report.files:
         if fr.error is not None:

@@ -19,6 +19,7 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     "rules": ("rules", "rules"),
     "eval": ("eval", "eval_command"),
     "audit": ("audit", "audit"),
+    "report": ("report", "report"),
 }
 
 

@@ -19,11 +19,15 @@ from svdocs.core.results import Report
 from svdocs.core.rules import META_RULES, load_rules
 
 FORMATS: tuple[str, ...] = ("text", "json", "sarif", "html")
+#: Formats written a file at a time as results arrive (``svdocs lint --format jsonl``); an
+#: empty report is an empty file. :func:`render` takes them too.
+STREAM_FORMATS: tuple[str, ...] = ("jsonl",)
 
 
 def render(report: Report, fmt: str = "text", *, rules: Sequence[Any] | None = None,
            color: bool = False, root: Path | None = None) -> str:
-    """The report in format ``fmt`` (one of :data:`FORMATS`) as a string.
+    """The report in format ``fmt`` (one of :data:`FORMATS` or :data:`STREAM_FORMATS`) as a
+    string.
 
     ``color`` applies to the text format only; ``root`` is the folder paths are shown
     relative to (default: the working folder).
@@ -49,6 +53,11 @@ def render(report: Report, fmt: str = "text", *, rules: Sequence[Any] | None = N
         from svdocs.reporters.html_report import render_html
 
         return render_html(report, rules, root=root)
+    if fmt == "jsonl":
+        # deferred: start-up: loaded when its format is asked for
+        from .jsonl import render_jsonl
+
+        return render_jsonl(report)
     raise ValueError(f"unknown report format {fmt!r} (use {', '.join(FORMATS)})")
 
 
@@ -78,6 +87,7 @@ _RENDERERS = {
     "render_json": "json_report",
     "render_sarif": "sarif",
     "render_html": "html_report",
+    "render_jsonl": "jsonl",
 }
 
 
@@ -91,5 +101,5 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["FORMATS", "render", "render_html", "render_json", "render_sarif", "render_text",
-           "rule_metadata", "write_report"]
+__all__ = ["FORMATS", "STREAM_FORMATS", "render", "render_html", "render_json", "render_jsonl",
+           "render_sarif", "render_text", "rule_metadata", "write_report"]

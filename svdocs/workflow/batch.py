@@ -10,7 +10,6 @@ pipeline once) and the results come back in input order, identical to ``jobs=1``
 
 from __future__ import annotations
 
-import glob
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -23,81 +22,13 @@ from svdocs.core.errors import SvdocsError
 from svdocs.core.model import Document, Finding
 from svdocs.core.results import FileResult, Report
 from svdocs.workflow.baseline import Baseline, ensure_fingerprints, load_baseline
+from svdocs.workflow.paths import expand_paths, missing_message
 from svdocs.workflow.suppress import apply_suppressions
 
-#: Extensions the readers know (kept in step with ``svdocs.readers.SUPPORTED_EXTENSIONS``).
-#: Legacy Word files are collected from folders too, so the batch tells the user to save
-#: them as .docx instead of passing over them in silence.
-_REPORTED_LEGACY: tuple[str, ...] = (".doc", ".dot")
 #: Show a progress bar only for runs of more than this many files.
 PROGRESS_MIN_FILES = 5
 #: Files handed to the engine (and to a worker process) at a time.
 CHUNK_SIZE = 16
-_GLOB_CHARS = frozenset("*?[")
-
-
-def supported_extensions() -> tuple[str, ...]:
-    """The file extensions (lower case, with the dot) that a folder is searched for: the
-    readable ones, plus legacy Word files, which are reported as needing conversion."""
-    # deferred: start-up: the readers load lxml and markdown-it
-    from svdocs.readers import SUPPORTED_EXTENSIONS
-
-    return tuple(e.lower() for e in SUPPORTED_EXTENSIONS) + _REPORTED_LEGACY
-
-
-def _skip(path: Path, root: Path) -> bool:
-    """Hidden files and folders (``.git``) and Word lock files (``~$name.docx``) are skipped."""
-    rel = path.relative_to(root).parts
-    return any(p.startswith(".") for p in rel) or path.name.startswith("~$")
-
-
-def _walk(folder: Path, exts: tuple[str, ...]) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in filenames:
-            p = Path(dirpath) / name
-            if p.suffix.lower() in exts and not _skip(p, folder):
-                yield p
-
-
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Turn files, folders and glob patterns into a sorted list of files without duplicates.
-
-    A folder is searched recursively for files with a known extension (hidden folders are
-    skipped); a pattern with ``*``, ``?`` or ``[`` is expanded (``**`` reaches into
-    subfolders). A file named explicitly is kept whatever its extension, and a path that does
-    not exist is kept too, so that the batch reports it as an error instead of losing it.
-    """
-    exts = supported_extensions()
-    found: list[Path] = []
-    for raw in paths:
-        text = os.fspath(raw)
-        p = Path(text)
-        if p.is_dir():
-            found.extend(_walk(p, exts))
-        elif p.exists():
-            found.append(p)
-        elif _GLOB_CHARS & set(text):
-            # (Python 3.11 answers "missing/**" with "missing/": keep only what exists)
-            matches = sorted(m for m in glob.glob(text, recursive=True) if os.path.exists(m))
-            if not matches:
-                found.append(p)  # reported as "no file matches"
-            for m in matches:
-                mp = Path(m)
-                if mp.is_dir():
-                    found.extend(_walk(mp, exts))
-                elif mp.suffix.lower() in exts and not mp.name.startswith("~$"):
-                    found.append(mp)
-        else:
-            found.append(p)
-    unique: dict[str, Path] = {}
-    for p in found:
-        try:
-            key = str(p.resolve())
-        except OSError:
-            key = str(p.absolute())
-        unique.setdefault(key, p)
-    return sorted(unique.values(), key=lambda q: q.as_posix())
 
 
 # --------------------------------------------------------------------------- one file
@@ -109,14 +40,6 @@ def _one_line(exc: BaseException) -> str:
     else:
         text = f"could not be processed (internal error: {type(exc).__name__}: {exc})"
     return " ".join(str(text).split()) or type(exc).__name__
-
-
-def _missing_message(path: Path) -> str | None:
-    if path.exists():
-        return None
-    if _GLOB_CHARS & set(str(path)):
-        return "no file matches this pattern"
-    return "no such file or folder"
 
 
 def make_linter(config: LintConfig) -> Any:
@@ -160,9 +83,17 @@ class _Runner:
             self._rule_ids = {r.id for r in self.linter.rules}
         return self._rule_ids
 
-    def read(self, path: Path) -> Document | str:
-        """The document, or a one-line error."""
-        missing = _missing_message(path)
+    def read(self, name: str | Path) -> Document | str:
+        """The document (from a local path or an fsspec URL), or a one-line error."""
+        from svdocs.workflow.inputs import is_url, read_url  # deferred: fsspec, for URLs
+
+        if isinstance(name, str) and is_url(name):
+            try:
+                return read_url(name)
+            except Exception as exc:  # one unreadable file never stops the batch
+                return _one_line(exc)
+        path = Path(name)
+        missing = missing_message(path)
         if missing:
             return missing
         try:
@@ -181,7 +112,7 @@ class _Runner:
         results: list[FileResult] = []
         docs: list[tuple[int, Document]] = []
         for i, name in enumerate(paths):
-            got = self.read(Path(name))
+            got = self.read(name)
             if isinstance(got, str):
                 results.append(FileResult(path=name, error=got))
             else:
@@ -306,10 +237,10 @@ def lint_paths(
     report = Report()
     results = _results(names, config, max(1, int(jobs)), keep_documents)
     if _progress_wanted(progress, len(names)):
-        import click  # deferred: click only when a progress bar is shown
+        from svdocs.workflow.progress import progress_bar  # deferred: rich, only for a terminal
 
-        with click.progressbar(length=len(names), label="Linting", file=sys.stderr) as bar:
-            _collect(report, results, base, bar.update)
+        with progress_bar(len(names)) as advance:
+            _collect(report, results, base, advance)
     else:
         _collect(report, results, base, None)
     return report
@@ -339,3 +270,22 @@ def lint_document(doc: Document, config: LintConfig | None = None) -> list[Findi
     """Lint one Document already in memory, with suppressions applied (no file involved)."""
     runner = _runner_for(config or LintConfig())
     return runner.finish(doc, runner.linter.lint_document(doc))
+
+
+def lint_files_here(names: Iterable[str], config: LintConfig | None = None, *,
+                    keep_documents: bool = False) -> list[FileResult]:
+    """Lint the named files (local paths or fsspec URLs, already expanded) in this process
+    and return their results in order, with suppressions applied.
+
+    The linter is built on the first call and kept for later calls with the same settings,
+    so a long-lived worker process (a Dask worker) builds the language pipeline once. A file
+    that cannot be read gets a one-line ``error``; the others are still linted.
+    """
+    return _runner_for(config or LintConfig()).lint_chunk(list(names), keep_documents)
+
+
+def iter_lint_results(names: Iterable[str], config: LintConfig | None = None, *, jobs: int = 1,
+                    keep_documents: bool = False) -> Iterable[list[FileResult]]:
+    """Lint the named files (local paths or fsspec URLs, already expanded) as ``svdocs lint
+    --jobs`` does, yielding the results a chunk at a time in input order (for streaming)."""
+    yield from _results(list(names), config or LintConfig(), max(1, int(jobs)), keep_documents)
