@@ -116,6 +116,32 @@ def lint_text(text: str, *, fmt: str = "text", config: LintConfig | None = None,
     return Report(files=[result])
 
 
+def lint_bytes(data: bytes, name: str, *, config: LintConfig | None = None,
+               keep_documents: bool = True) -> Report:
+    """Lint the bytes of one file (an upload), read by the extension of ``name``, which is
+    only shown (as the report's path), never opened. The result equals :func:`lint` on a
+    file called ``name`` with the same bytes; an unreadable input raises :class:`InputError`
+    (or :class:`~svdocs.errors.LimitExceeded`) instead of becoming a FileResult error."""
+    from .batch import lint_document
+    from .readers import read_bytes
+
+    doc = read_bytes(data, Path(name).suffix or ".txt", path=name)
+    doc.path = name
+    findings = lint_document(doc, _config(config))
+    result = FileResult(path=name, findings=findings, warnings=list(doc.warnings),
+                        document=doc if keep_documents else None)
+    return Report(files=[result])
+
+
+def commitments(document: Any, *, config: LintConfig | None = None) -> list[Any]:
+    """The commitments the linter recovers from a read Document, with the parts it found
+    for each (target, deadline, evidence, consequence...)."""
+    from .batch import _runner_for
+
+    linter = _runner_for(_config(config)).linter
+    return list(linter.commitments(document))
+
+
 def assemble(brief: PathLike | Mapping[str, Any] | Any, *,
              library: PathLike | Any | None = None) -> AssemblyResult:
     """Assemble the documents a brief asks for and return the assembly result.

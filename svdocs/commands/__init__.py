@@ -18,6 +18,7 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     "lint": ("lint", "lint"),
     "rules": ("rules", "rules"),
     "eval": ("eval", "eval_command"),
+    "serve": ("serve", "serve"),
 }
 
 
