@@ -38,6 +38,12 @@ def serve(host: str, port: int, data_dir: Path | None, token: str | None,
     """Start the svdocs web application: review documents, decide on findings, assemble
     documents from a form, browse the clause library and rules, in a browser."""
     try:
+        import alembic  # noqa: F401
+        import fastapi  # noqa: F401
+        import multipart  # noqa: F401
+        import sqlalchemy  # noqa: F401
+        import uvicorn  # noqa: F401
+
         from ..web.server import run
         from ..web.settings import WebSettings
     except ImportError as exc:

@@ -109,6 +109,21 @@ def segments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, li
     return out
 
 
+def mark_span(f: Any, blocks: list[dict[str, Any]]) -> tuple[int, int] | None:
+    """Where to mark a finding in its block: its offsets when they hold its flagged words,
+    else where those words are in the block (a list item that inherits its lead-in's verb
+    points at the lead-in's words); None for a finding about the document as a whole."""
+    loc = f.location
+    if not (0 <= loc.block < len(blocks)) or loc.end <= loc.start:
+        return None
+    text = blocks[loc.block]["text"]
+    flagged = f.flagged or ""
+    if not flagged or text[loc.start:loc.end] == flagged:
+        return (loc.start, min(loc.end, len(text)))
+    at = text.lower().find(flagged.lower())
+    return (at, at + len(flagged)) if at >= 0 else None
+
+
 def review_view(request: Request, review: Any) -> dict[str, Any]:
     svc = services(request)
     documents = []
@@ -121,9 +136,9 @@ def review_view(request: Request, review: Any) -> dict[str, Any]:
         for f_index, (item, data) in enumerate(zip(items, raw, strict=True)):
             fid = f"f{d_index}-{f_index}"
             f = item.finding
-            loc = f.location
-            if loc.end > loc.start:
-                spans_by_block.setdefault(loc.block, []).append((loc.start, loc.end, fid))
+            span = mark_span(f, result.get("blocks", []))
+            if span is not None:
+                spans_by_block.setdefault(f.location.block, []).append((*span, fid))
             rule = backend.rule(f.rule)
             state = item.action or "open"
             counts[state] += 1
@@ -133,7 +148,7 @@ def review_view(request: Request, review: Any) -> dict[str, Any]:
                 "reviewer": item.reviewer, "when": item.when,
                 "rule": rule, "commitment": data.get("commitment"),
                 "fix_text": backend.clause_text(f.fix_clause) if f.fix_clause else None,
-                "marked": loc.end > loc.start,
+                "marked": span is not None,
             })
         findings.sort(key=lambda x: (x["f"].location.block, x["f"].location.start))
         blocks = []

@@ -143,8 +143,8 @@
         m.classList.toggle("hidden", !anyShown);
         m.classList.toggle("done", allDone);
         const sev = ids.map((id) => $("#" + id).dataset.severity);
-        m.classList.toggle("sev-error", sev.includes("error"));
-        m.classList.toggle("sev-info", !sev.includes("error") && !sev.includes("warning"));
+        m.classList.toggle("m-error", sev.includes("error"));
+        m.classList.toggle("m-info", !sev.includes("error") && !sev.includes("warning"));
       });
       const none = $("#none-shown");
       if (none) none.hidden = shown > 0 || !cards.length;
