@@ -10,9 +10,9 @@ jobs, closes the database and, with ``--ephemeral``, removes everything.
 from __future__ import annotations
 
 import contextlib
-from collections import OrderedDict
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any

@@ -4,6 +4,7 @@ library and the rules. State-changing requests need the page's CSRF token."""
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
@@ -101,7 +102,7 @@ def segments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, li
         cuts.update((max(0, min(start, len(text))), max(0, min(end, len(text)))))
     edges = sorted(cuts)
     out = []
-    for a, b in zip(edges, edges[1:], strict=False):
+    for a, b in pairwise(edges):
         if a == b:
             continue
         ids = [fid for start, end, fid in spans if start <= a and b <= end]

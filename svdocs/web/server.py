@@ -24,9 +24,8 @@ def run(settings: WebSettings, *, host: str, port: int) -> None:
     try:
         app = create_app(settings)
         shown = f"[{host}]" if ":" in host else host
-        click.echo(f"svdocs: serving on http://{shown}:{port}/ "
-                   f"(data: {'kept nowhere, --ephemeral' if settings.ephemeral else settings.data_dir})",
-                   err=True)
+        kept = "nothing kept, --ephemeral" if settings.ephemeral else settings.data_dir
+        click.echo(f"svdocs: serving on http://{shown}:{port}/ (data: {kept})", err=True)
         if settings.token:
             click.echo("svdocs: every request needs the access token: open "
                        f"http://{shown}:{port}/?token=<token> once", err=True)

@@ -7,6 +7,7 @@ makes before they touch the file system, so no id from a request can reach anoth
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from pathlib import Path
@@ -44,10 +45,8 @@ class FileStore:
         return self._path(stored_as).read_bytes()
 
     def delete(self, stored_as: str) -> None:
-        try:
+        with contextlib.suppress(ValueError):  # not an id: nothing of ours to delete
             self._path(stored_as).unlink(missing_ok=True)
-        except ValueError:
-            pass
 
     def ids(self) -> set[str]:
         return {p.name for p in self.folder.iterdir() if _ID.match(p.name)}

@@ -3,6 +3,7 @@ with its CSRF token, and waiting for a review's background job."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,11 +13,11 @@ import pytest
 
 pytest.importorskip("fastapi", reason='the web tests need the web extra: pip install ".[test]"')
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from svdocs.resources import samples_dir  # noqa: E402
-from svdocs.web import create_app  # noqa: E402
-from svdocs.web.settings import WebSettings  # noqa: E402
+from svdocs.resources import samples_dir
+from svdocs.web import create_app
+from svdocs.web.settings import WebSettings
 
 WEAK_DOCX = samples_dir() / "drafts" / "schedule-weak.docx"
 GOOD_DOCX = samples_dir() / "drafts" / "schedule-good.docx"
@@ -86,10 +87,8 @@ def make_web(tmp_path: Path) -> Iterator[Callable[..., Web]]:
 
     yield make
     for web in made:
-        try:
+        with contextlib.suppress(Exception):  # closed by the test already
             web.close()
-        except Exception:
-            pass
 
 
 @pytest.fixture
