@@ -50,12 +50,14 @@ __all__ = [
     "audit_file",
     "check_library",
     "clause_library_dir",
+    "commitments",
     "corpus_dashboard",
     "demo",
     "evaluate",
     "expand_paths",
     "find_rule",
     "lint",
+    "lint_bytes",
     "lint_corpus",
     "lint_settings",
     "lint_text",
@@ -324,6 +326,32 @@ def check_library(folder: PathLike | None = None) -> list[str]:
     from svdocs.library import check_library as check  # deferred: start-up
 
     return check(Path(folder) if folder is not None else clause_library_dir())
+
+
+def lint_bytes(data: bytes, name: str, *, config: LintConfig | None = None,
+               keep_documents: bool = True) -> Report:
+    """Lint the bytes of one file (an upload), read by the extension of ``name``, which is
+    only shown (as the report's path), never opened. The result equals :func:`lint` on a
+    file called ``name`` with the same bytes; an unreadable input raises :class:`InputError`
+    (or :class:`~svdocs.core.errors.LimitExceeded`) instead of becoming a FileResult error."""
+    from svdocs.readers import read_bytes  # deferred: start-up
+    from svdocs.workflow.batch import lint_document  # deferred: loads spaCy
+
+    doc = read_bytes(data, Path(name).suffix or ".txt", path=name)
+    doc.path = name
+    findings = lint_document(doc, _config(config))
+    result = FileResult(path=name, findings=findings, warnings=list(doc.warnings),
+                        document=doc if keep_documents else None)
+    return Report(files=[result])
+
+
+def commitments(document: Any, *, config: LintConfig | None = None) -> list[Any]:
+    """The commitments the linter recovers from a read Document, with the parts it found
+    for each (target, deadline, evidence, consequence...)."""
+    from svdocs.workflow.batch import cached_linter  # deferred: loads spaCy
+
+    linter = cached_linter(_config(config))
+    return list(linter.commitments(document))
 
 
 def assemble(brief: PathLike | Mapping[str, Any] | Any, *,

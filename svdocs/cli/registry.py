@@ -20,6 +20,7 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     "eval": ("eval", "eval_command"),
     "audit": ("audit", "audit"),
     "report": ("report", "report"),
+    "serve": ("serve", "serve"),
 }
 
 

@@ -289,3 +289,9 @@ def iter_lint_results(names: Iterable[str], config: LintConfig | None = None, *,
     """Lint the named files (local paths or fsspec URLs, already expanded) as ``svdocs lint
     --jobs`` does, yielding the results a chunk at a time in input order (for streaming)."""
     yield from _results(list(names), config or LintConfig(), max(1, int(jobs)), keep_documents)
+
+
+def cached_linter(config: LintConfig | None = None) -> Any:
+    """The lint engine for ``config``, built on the first call in this process and kept for
+    later calls with the same settings (a server or a worker builds its pipeline once)."""
+    return _runner_for(config or LintConfig()).linter
