@@ -17,6 +17,7 @@ from svdocs.core.config import LintConfig
 from svdocs.core.model import Block, BlockKind, Document
 from svdocs.linter.judge.parties import resolve_party, supplier_aliases
 from svdocs.linter.nlp.records import SentenceRecord
+from svdocs.linter.structure.definitions import Scope, defined_scopes, terms_named
 from svdocs.linter.structure.references import (
     _ANNEXE,
     _PART_ID,
@@ -69,6 +70,7 @@ class DocumentAnalysis:
     _scopes: dict[int, tuple[list[tuple[str, str]], list[str]]] = field(default_factory=dict)
     _row_themes: dict[int, set[str]] = field(default_factory=dict)
     _code_set: set[str] | None = None
+    _defined: dict[str, Scope] | None = None  # defined term -> what its definition names
     _terms_named: dict[int, list[str]] = field(default_factory=dict)  # provider id -> terms
     _own: dict[int, bool] = field(default_factory=dict)  # provider id -> own evidence only
     _titles: dict[int, list[str]] = field(default_factory=dict)  # table -> its title line
@@ -104,6 +106,10 @@ class DocumentAnalysis:
                 if aspect == "consequence" and _operational_only(c):
                     # "Service Credits apply to the Service Levels in Annex B": a remedy for
                     # the operational service, not for the social value commitments
+                    continue
+                if aspect == "evidence" and not _evidence_duty(s):
+                    # "This Schedule records the Supplier's social value obligations": a
+                    # sentence that describes the document requires no evidence of anyone
                     continue
                 if aspect == "evidence" and _follows_up(c):
                     # "The Estates Manager will go through the report with the Contractor":
@@ -191,6 +197,12 @@ class DocumentAnalysis:
                 # "Minimum Requirement" set beside them
                 continue
             if pc.has("REFS") or "general" in pc.themes:
+                # "each of the commitments above", "its social value commitments", "this
+                # Schedule": the commitments at large
+                return p
+            if p.table is None and _same_subject(pc, c):
+                # a clause that names what it reaches by its subject ("report the number of
+                # apprentices employed"): the commitments about that subject
                 return p
             if (
                 aspect == "evidence"
@@ -199,18 +211,18 @@ class DocumentAnalysis:
                 and not _bare_vague(c)
                 and not pc.has("RUNNING")
             ):
+                # an evidence duty that names nothing reaches the commitments of its own
+                # section, no further (not those of another part, nor by a shared broad theme)
                 # (a report on running the service, "a monthly occupancy and incident
-                # report", evidences no commitment beside it)
-                # (evidence that merely sits nearby does not evidence "raise awareness of
-                # modern slavery": nothing in it is counted)
-                return p
-            if themes and (pc.themes & themes) and p.table is None:
+                # report", evidences no commitment beside it; evidence that merely sits
+                # nearby does not evidence "raise awareness of modern slavery")
                 return p
             if (
                 aspect == "consequence"
                 and pc.has("FAILURE")
-                and (p.section == item.section or (pc.themes & themes))
+                and (p.section == item.section or _same_subject(pc, c))
             ):
+                # a remedy for failure in the commitment's own section, or naming its subject
                 return p
         # a table row: the commitment sits in the row, or the table has the right column and
         # covers the commitment's theme (or the commitment points at the KPIs / an annex)
@@ -230,7 +242,9 @@ class DocumentAnalysis:
             if row_themes is None:
                 row_themes = set().union(*info.rows.values()) if info.rows else set()
                 self._row_themes[info.index] = row_themes
-            if (themes & row_themes) or c.has("REFS") or info.section == item.section:
+            if (themes & row_themes) - {"general"} or c.has("REFS"):
+                # a KPI table whose rows measure the commitment's theme ("the commitments in
+                # clauses 6.1 to 6.3 are measured through the following KPIs")
                 return item
         return None
 
@@ -270,6 +284,11 @@ class DocumentAnalysis:
         scope = self._scopes.get(id(p))
         if scope is None:
             scope = (_referenced_numbers(p.clause), _named_parts(p.clause.text))
+            # "report against each of the Social Value Commitments": what the term's
+            # definition names ("... means the commitments in paragraphs 3.1 to 3.6")
+            for term in terms_named(p.clause.text, self._definitions()):
+                numbers, named = self._definitions()[term]
+                scope = (scope[0] + numbers, scope[1] + [n for n in named if n not in scope[1]])
             if not scope[1]:
                 # "report its progress against G1 and G3": codes that number this
                 # document's own paragraphs scope like clause numbers, beside any clause
@@ -288,6 +307,12 @@ class DocumentAnalysis:
                     scope = (scope[0] + named, [])
             self._scopes[id(p)] = scope
         return scope
+
+    def _definitions(self) -> dict[str, Scope]:
+        """The document's defined terms that point at paragraphs or parts (worked out once)."""
+        if self._defined is None:
+            self._defined = defined_scopes(self.sentences)
+        return self._defined
 
     def _codes(self) -> set[str]:
         """The paragraph codes of this document that mix letters and digits ("G1", "SV2")."""
@@ -600,6 +625,67 @@ def _running_the_service(c: SentenceRecord) -> bool:
         or bool(_TIME_OF_DAY.search(c.text))
         or bool(_RESPONSE_TIME.search(c.text))
     )
+
+
+_VERIFY = frozenset({"audit", "audits", "verify", "verifies", "inspect", "inspects", "check",
+                     "checks", "review", "reviews", "validate", "validates", "examine"})
+
+
+def _social_value(c: SentenceRecord) -> bool:
+    """Is the obligation about social value? Its own words name a theme, or a heading above
+    it names a particular one ("Local employment"); under a heading about social value at
+    large ("Schedule 6: Social Value") it must also name who benefits or a social act of its
+    own (residents, pupils, recruiting, buying locally), or be hedged: the pool tanks' testing
+    and the design stage sit in such schedules too, and are no social value commitment."""
+    if c.themes or (c.context_themes - {"general"}):
+        return True
+    if not c.context_themes:
+        return False
+    # a hedge under a social value heading is an aspiration of social value ("would like to
+    # increase the number of women", "try to use Sheffield-based subcontractors")
+    return bool(c.hedges or c.lead_hedges) or any(c.has(label) for label in _SOCIAL_CUES)
+
+
+_SOCIAL_CUES = ("BENEF", "EMPLOY", "LOCAL", "BUY", "RESIDENT")
+
+
+def _evidence_duty(s: Sentence) -> bool:
+    """A sentence that requires evidence of someone: a duty (the supplier's, both parties',
+    or a party-less "shall"), a commitment's own "evidenced by", a table's evidence cell, or
+    the buyer's right to check ("the Council may audit ..."); not a sentence that describes
+    the document ("This Schedule records the Supplier's obligations")."""
+    c = s.clause
+    if s.table is not None or _evidenced_by(c):
+        return True
+    if c.trigger is not None and not c.question and c.party in ("supplier", "bidder", "joint",
+                                                                 None):
+        return True
+    words = {w.strip(".,;:()").lower() for w in c.text.split()}
+    return c.party == "authority" and bool(words & _VERIFY)
+
+
+def _theme_words(c: SentenceRecord) -> set[str]:
+    """The theme words a sentence names, singular and lower case ("apprentices" ->
+    "apprentice"); the words for social value at large are left out."""
+    out = set()
+    for h in c.get("THEME"):
+        word = " ".join(h.text.lower().split())
+        if word in _GENERIC_THEME_WORDS:
+            continue
+        out.add(word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
+    return out
+
+
+_GENERIC_THEME_WORDS = frozenset({"social value", "social", "value", "sustainability",
+                                  "sustainable", "community", "communities", "environment",
+                                  "environmental", "local", "wellbeing", "well-being"})
+
+
+def _same_subject(provider: SentenceRecord, commitment: SentenceRecord) -> bool:
+    """Does a reporting or remedy clause name the commitment's own subject ("report the
+    number of apprentices employed" for "employ 6 apprentices")? Sharing a broad theme
+    ("carbon emissions" for "biodiversity", both environmental) is not naming it."""
+    return bool(_theme_words(provider) & _theme_words(commitment))
 
 
 def _evidenced_by(c: SentenceRecord) -> bool:
@@ -1009,7 +1095,7 @@ def analyse(
             and not (not s.number and _suppliers_in_general(c))
         ):
             analysis.obligations.append(s)
-            if all_scope or (c.all_themes and not _running_the_service(c)):
+            if all_scope or (_social_value(c) and not _running_the_service(c)):
                 analysis.commitments.append(s)
         elif (
             s.table is not None
