@@ -186,13 +186,14 @@ REPORT_FORMATS = REPORT_FORMAT_NAMES
 
 
 def render_report(report: Report, fmt: str = "text", *, rule_dirs: Iterable[PathLike] = (),
-                  color: bool = False) -> str:
+                  color: bool = False, explain: bool = False) -> str:
     """The report as text, JSON, SARIF or HTML (``fmt``, one of :data:`REPORT_FORMATS`); SARIF
-    and HTML describe the rules, the extra ``rule_dirs`` included."""
+    and HTML describe the rules, the extra ``rule_dirs`` included; ``explain`` adds each
+    finding's reasoning to the text report (the commitment's parts, found where or missing)."""
     from svdocs.reporters import render, rule_metadata  # deferred: start-up
 
     rules = rule_metadata([Path(d) for d in rule_dirs]) if fmt in ("sarif", "html") else None
-    return render(report, fmt, rules=rules, color=color)
+    return render(report, fmt, rules=rules, color=color, explain=explain)
 
 
 def plan_corpus(paths: Iterable[str], **options: Any) -> CorpusPlan | None:

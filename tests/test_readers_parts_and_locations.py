@@ -83,11 +83,14 @@ def test_inherited_words_are_not_placed_on_the_item(tmp_path: Path) -> None:
     doc = read_document(path)
     findings = _lint(path)
     assert span_problems(findings, doc) == []
-    # the missing consequence of 4.1.1 names the item (its "shall" is the lead-in's)
-    item = _on(findings, "missing-consequence", "employ 20 local")
+    # a finding on 4.1.1 names the item's own words (its "shall" is the lead-in's), and the
+    # missing consequence of its scope lists the item under its own clause number
+    item = _on(findings, "undefined-local", "employ 20 local")
     block = doc.blocks[item.location.block].text
-    assert item.flagged == block[item.location.start:item.location.end]
-    assert item.flagged.startswith("4.1.1")
+    assert item.flagged == block[item.location.start:item.location.end] == "local"
+    scope = next(f for f in findings if f.category == "missing-consequence")
+    listed = {c["clause"]: c["text"] for c in scope.properties["commitments"]}
+    assert "employ 20 local" in listed["4.1.1"]
 
 
 def test_table_cell_column_and_row_reference(tmp_path: Path) -> None:

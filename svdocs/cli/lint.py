@@ -49,6 +49,10 @@ _SEVERITIES = [s.value for s in Severity]
               help="Worker processes.")
 @click.option("--annotate", "annotate_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write DIR/<name>.reviewed.docx for each DOCX, with findings as Word comments.")
+@click.option("--explain", is_flag=True,
+              help="In the text report, show what the linter understood of each commitment: "
+                   "its parts (target, deadline, evidence, consequence...), found where or "
+                   "missing, and the commitments a finding about a scope concerns.")
 @click.option("--suggest", is_flag=True,
               help="With --annotate: also suggest each finding's library clause as a Word "
                    "tracked change (the weak wording deleted, the clause inserted).")
@@ -69,7 +73,7 @@ def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
          fail_on: str | None, scope: str | None, parts: str | None,
          rule_dirs: tuple[Path, ...], config_path: Path | None, baseline: Path | None,
          write_baseline: Path | None, jobs: int, annotate_dir: Path | None,
-         suggest: bool, engine: str | None, scheduler: str | None,
+         explain: bool, suggest: bool, engine: str | None, scheduler: str | None,
          files_from: tuple[str, ...], resume: Path | None, timeout: float | None) -> None:
     """Lint tender documents (DOCX, Markdown, text, HTML, PDF) for vague social value
     commitments, missing evidence requirements and absent consequences.
@@ -113,7 +117,8 @@ def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
             click.echo(f"svdocs: error: {fr.path}: {fr.error}", err=True)
 
     color = fmt == "text" and output is None and wants_color(sys.stdout)
-    text = api.render_report(report, fmt, rule_dirs=config.rule_dirs, color=color)
+    text = api.render_report(report, fmt, rule_dirs=config.rule_dirs, color=color,
+                             explain=explain)
     if output is not None:
         write_text_atomic(output, text, force=force, inputs=inputs)
         click.echo(f"svdocs: wrote {output}", err=True)

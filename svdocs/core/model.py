@@ -233,6 +233,9 @@ class Finding:
     fix_clause: str | None = None  # id of a library clause that would fix the gap
     suppressed: str | None = None  # justification when suppressed inline
     fingerprint: str = ""
+    # what the linter understood: the commitment's parts ("commitment"), and for a finding
+    # about a scope the commitments it concerns ("scope", "commitments")
+    properties: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -247,4 +250,5 @@ class Finding:
             "fix_clause": self.fix_clause,
             "fingerprint": self.fingerprint,
             **({"suppressed": self.suppressed} if self.suppressed is not None else {}),
+            **({"properties": self.properties} if self.properties else {}),
         }

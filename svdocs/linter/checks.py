@@ -15,6 +15,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from svdocs.core.model import BlockKind, Finding, Location
 from svdocs.core.rules import Rule
 from svdocs.linter.judge.analysis import DocumentAnalysis, Sentence, weak_conjunct
+from svdocs.linter.judge.decomposition import decompose, missing_parts
 from svdocs.linter.judge.parties import names_supplier
 from svdocs.linter.judge.targets import is_timed, targets_to_meet, timed_rows
 from svdocs.linter.nlp.records import TIME_LABELS, Hit, SentenceRecord
@@ -138,8 +139,47 @@ class _Fields(dict):  # type: ignore[type-arg]
 def _on_sentence(rule: Rule, a: DocumentAnalysis, s: Sentence, hit: Hit | None) -> Finding:
     c = s.clause
     if hit is not None and c.start <= hit.start and hit.end <= c.end:
-        return make_finding(rule, a, s.block, c.text, (hit.start, hit.end), hit.text)
-    return make_finding(rule, a, s.block, c.text, (c.start, c.end), c.text)
+        f = make_finding(rule, a, s.block, c.text, (hit.start, hit.end), hit.text)
+    else:
+        f = make_finding(rule, a, s.block, c.text, (c.start, c.end), c.text)
+    if a.is_commitment(s):
+        # the reasoning: which parts of the commitment were found, where, and which are missing
+        parts = decompose(a, s)
+        f.properties["commitment"] = parts
+        f.properties["missing"] = missing_parts(parts)
+    return f
+
+
+def _scope_finding(rule: Rule, a: DocumentAnalysis, section: tuple[str, ...],
+                   items: list[Sentence]) -> Finding:
+    """A finding about the commitments of one scope: on the scope's heading (or, with none,
+    the first of them), with the commitments listed in its properties."""
+    heading = _heading_block(a, section)
+    if heading is not None:
+        text = a.document.blocks[heading].text
+        f = make_finding(rule, a, heading, text, (0, len(text)), "")
+    else:
+        first = items[0]
+        f = make_finding(rule, a, first.block, first.clause.text,
+                         (first.clause.start, first.clause.end), "")
+    f.properties["scope"] = section[-1] if section else ""
+    f.properties["commitments"] = [
+        {"text": s.clause.text, "clause": _cited(a, s.block), "block": s.block}
+        for s in items
+    ]
+    return f
+
+
+def _heading_block(a: DocumentAnalysis, section: tuple[str, ...]) -> int | None:
+    """The block of the heading that closes ``section`` (the nearest heading above)."""
+    if not section:
+        return None
+    for i, b in enumerate(a.document.blocks):
+        if b.kind is BlockKind.HEADING and (*b.heading_path, b.text.strip()) == section:
+            return i
+    target = section[-1]
+    return next((i for i, b in enumerate(a.document.blocks)
+                 if b.kind is BlockKind.HEADING and b.text.strip() == target), None)
 
 
 def _first(hits: list[Hit]) -> Hit | None:
@@ -312,8 +352,13 @@ def evidence(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
 def consequence(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
     uncovered = [s for s in a.commitments if a.covering(s, "consequence") is None]
     if uncovered:
-        s = uncovered[0]
-        yield _on_sentence(rule, a, s, s.clause.trigger)
+        # one finding per scope (the section the commitments sit in), on its heading, listing
+        # the commitments it concerns, not pinned to whichever sentence comes first
+        scopes: dict[tuple[str, ...], list[Sentence]] = {}
+        for s in uncovered:
+            scopes.setdefault(s.section, []).append(s)
+        for section, items in scopes.items():
+            yield _scope_finding(rule, a, section, items)
         return
     if a.is_itt and a.sv_related and not a.commitments:
         sv_asks = [s for s in a.asks if s.clause.all_themes]

@@ -25,19 +25,20 @@ STREAM_FORMATS: tuple[str, ...] = ("jsonl",)
 
 
 def render(report: Report, fmt: str = "text", *, rules: Sequence[Any] | None = None,
-           color: bool = False, root: Path | None = None) -> str:
+           color: bool = False, root: Path | None = None, explain: bool = False) -> str:
     """The report in format ``fmt`` (one of :data:`FORMATS` or :data:`STREAM_FORMATS`) as a
     string.
 
-    ``color`` applies to the text format only; ``root`` is the folder paths are shown
-    relative to (default: the working folder).
+    ``color`` and ``explain`` (each finding's reasoning) apply to the text format only; JSON
+    and SARIF always carry the reasoning in ``properties``; ``root`` is the folder paths are
+    shown relative to (default: the working folder).
     """
     # each format's module is imported when it is asked for
     if fmt == "text":
         # deferred: start-up: a renderer loads when its format is asked for
         from svdocs.reporters.text import render_text
 
-        return render_text(report, color=color, root=root)
+        return render_text(report, color=color, root=root, explain=explain)
     if fmt == "json":
         # deferred: start-up: a renderer loads when its format is asked for
         from svdocs.reporters.json_report import render_json

@@ -126,6 +126,7 @@ def _result(f: Finding, index: dict[str, int], root: Path | None) -> dict[str, A
             "text": f.text,
             "suggestion": f.suggestion,
             "fix_clause": f.fix_clause,
+            **f.properties,  # the commitment's parts, or the scope and its commitments
         },
     }
     if f.suppressed is not None:

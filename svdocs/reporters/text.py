@@ -21,7 +21,7 @@ from pathlib import Path
 
 import click
 
-from svdocs.core.model import CATEGORIES, Severity
+from svdocs.core.model import CATEGORIES, Finding, Severity
 from svdocs.core.results import Report
 from svdocs.reporters.common import excerpt, flag_span, format_location
 
@@ -55,8 +55,37 @@ def summary_line(report: Report) -> str:
     return line
 
 
-def render_text(report: Report, *, color: bool = False, root: Path | None = None) -> str:
-    """The text report as one string (ANSI colour codes only when ``color``)."""
+def explanation(f: Finding) -> list[str]:
+    """The lines ``--explain`` adds under a finding."""
+    lines: list[str] = []
+    parts = f.properties.get("commitment")
+    if parts:
+        lines.append("    Understood:")
+        for name, part in parts.items():
+            label = name.replace("_", " ")
+            if part.get("found"):
+                where = part.get("where", "")
+                lines.append(f"      {label}: {' '.join(str(part.get('text', '')).split())[:90]}"
+                             f" ({where})")
+            else:
+                lines.append(f"      {label}: missing")
+    listed = f.properties.get("commitments")
+    if listed:
+        scope = f.properties.get("scope") or "the document"
+        lines.append(f"    Commitments in {scope} with no consequence that covers them:")
+        for item in listed:
+            text = " ".join(item["text"].split())
+            clause = item.get("clause") or ""
+            cited = f"{clause} " if clause and not text.startswith(clause) else ""
+            lines.append(f"      - {cited}{text[:100]}")
+    return lines
+
+
+def render_text(report: Report, *, color: bool = False, root: Path | None = None,
+                explain: bool = False) -> str:
+    """The text report as one string (ANSI colour codes only when ``color``); ``explain``
+    adds what the linter understood of each commitment (its parts, found where or missing)
+    and the commitments a finding about a scope concerns."""
     def style(text: str, **kw: object) -> str:
         return click.style(text, **kw) if color else text  # type: ignore[arg-type]
 
@@ -91,6 +120,8 @@ def render_text(report: Report, *, color: bool = False, root: Path | None = None
                 out.append(f"    Suggestion: {f.suggestion}")
             if f.fix_clause:
                 out.append(f"    Fix clause: {f.fix_clause}")
+            if explain:
+                out.extend(explanation(f))
         out.append("")
     if not report.findings and not report.errors:
         out.append("No findings.")

@@ -361,6 +361,10 @@ class DocumentAnalysis:
         self._own_texts[id(item)] = key = _term_key(text)
         return key
 
+    def is_commitment(self, s: Sentence) -> bool:
+        """Is the sentence one of the document's commitments?"""
+        return self._is_commitment(s)
+
     def _is_commitment(self, s: Sentence) -> bool:
         if self._commitment_ids is None:
             self._commitment_ids = {id(x) for x in self.commitments}
@@ -649,6 +653,23 @@ def _social_value(c: SentenceRecord) -> bool:
 _SOCIAL_CUES = ("BENEF", "EMPLOY", "LOCAL", "BUY", "RESIDENT")
 
 
+# "This Schedule sets out the social value the Supplier will deliver": the document describes
+# itself; the "will" of its relative clause binds nobody
+_FRAMING = re.compile(
+    r"^\s*(?:[\dA-Z][\d.]*\s+)?(?:this|the present)\s+(?:schedule|part|annex|annexe|appendix|"
+    r"document|section|specification|agreement|order form|clause|plan)\b[^.;:]{0,40}?\b"
+    r"(?:sets? out|describes?|records?|explains?|contains?|summari[sz]es?|lists?|"
+    r"identif(?:y|ies)|is intended|applies)\b",
+    re.I,
+)
+
+
+def _frames_document(c: SentenceRecord) -> bool:
+    """A sentence whose subject is the document itself ("This Schedule sets out ..."): it
+    describes what follows and is no one's commitment."""
+    return bool(_FRAMING.match(c.text))
+
+
 def _evidence_duty(s: Sentence) -> bool:
     """A sentence that requires evidence of someone: a duty (the supplier's, both parties',
     or a party-less "shall"), a commitment's own "evidenced by", a table's evidence cell, or
@@ -668,7 +689,7 @@ def _theme_words(c: SentenceRecord) -> set[str]:
     """The theme words a sentence names, singular and lower case ("apprentices" ->
     "apprentice"); the words for social value at large are left out."""
     out = set()
-    for h in c.get("THEME"):
+    for h in (h for label, hits in c.hits.items() if label.startswith("THEME|") for h in hits):
         word = " ".join(h.text.lower().split())
         if word in _GENERIC_THEME_WORDS:
             continue
@@ -1084,7 +1105,8 @@ def analyse(
             and _states(c, "consequence")
             and any(h.start < c.trigger.start for h in c.get("FAILURE"))
         )
-        failure_first = failure_first or _entitles_buyer(c) or _remedy_subject(c)
+        failure_first = (failure_first or _entitles_buyer(c) or _remedy_subject(c)
+                         or _frames_document(c))
         if (
             (c.is_obligation or _passive_will(c))
             and not failure_first
