@@ -600,8 +600,12 @@ def imperatives_coverage(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
 
 @check("cycle-coverage")
 def cycle_coverage(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
+    # the commissioning cycle is a tender's and a specification's business: a contract's
+    # terms or definitions that mention a review meeting get no coverage report
     mentions = any(label.startswith("CYCLE|") for s in a.sentences for label in s.clause.hits)
-    if a.sv_related and (a.document.kind == "specification" or mentions):
+    tender = a.is_itt or a.kind == "specification"
+    if a.sv_related and (a.kind == "specification" or (tender and mentions)
+                         or (a.kind is None and mentions)):
         names = _group_names("cycle", "stages")
         yield from _coverage(rule, a, "CYCLE", names)
 

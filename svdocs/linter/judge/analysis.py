@@ -18,6 +18,7 @@ from svdocs.core.model import Block, BlockKind, Document
 from svdocs.linter.judge.parties import resolve_party, supplier_aliases
 from svdocs.linter.nlp.records import SentenceRecord
 from svdocs.linter.structure.definitions import Scope, defined_scopes, terms_named
+from svdocs.linter.structure.kinds import TENDER_KINDS, kind_from_titles, titles_of
 from svdocs.linter.structure.references import (
     _ANNEXE,
     _PART_ID,
@@ -61,6 +62,7 @@ class DocumentAnalysis:
     asks: list[Sentence] = field(default_factory=list)
     local_defined: bool = False
     is_itt: bool = False
+    kind: str | None = None  # what the document is (structure/kinds.py), None if unsaid
     sv_related: bool = False
     #: theme -> library clauses that fix its gaps (the Linter's, read once when it is built)
     fix_clauses: dict[str, ThemeFix] = field(default_factory=dict)
@@ -1134,9 +1136,17 @@ def analyse(
         for s in sentences
     )
     analysis.sv_related = any(s.clause.all_themes for s in sentences)
+    # the title decides first ("Call-Off Schedule 13 (Exit Management)" is no tender however
+    # often it says "bidder"); a title that names no kind leaves it to the text
+    title_kind = kind_from_titles(titles_of(document))
+    analysis.kind = document.kind or title_kind
     analysis.is_itt = (document.kind in _ITT_KINDS) or (
         document.kind is None
-        and (bool(analysis.asks) or any(_names_bidder(s.clause) for s in sentences))
+        and (
+            title_kind in TENDER_KINDS
+            or (title_kind is None
+                and (bool(analysis.asks) or any(_names_bidder(s.clause) for s in sentences)))
+        )
     )
     return analysis
 
