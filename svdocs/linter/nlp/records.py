@@ -85,6 +85,11 @@ class SentenceRecord:
             return False
         if self.party == "supplier":
             return True
+        # "You will aim to recruit ...", "Tenderers should look to ...": the bidder's or the
+        # grant recipient's undertaking (an ITT's asks, hedged or not, are commitments too)
+        if self.party == "bidder" and not self.question:
+            words = self.trigger.text.lower().split()
+            return any(w in words for w in ("shall", "will", "must", "should", "agrees"))
         # a party-less "shall"/"must" ("Apprentices shall be recruited ...") binds the supplier
         words = self.trigger.text.lower().split()
         return self.party is None and any(w in words for w in ("shall", "must", "required"))
