@@ -248,6 +248,15 @@ def load_split(corpus: str, folder: Path, split: str) -> list[Doc]:
     return docs
 
 
+def unquoted(docs: Sequence[Doc]) -> int:
+    """How many labelled texts do not occur (normalised) in their document's text."""
+    missing = 0
+    for doc in docs:
+        text = normalise(doc.text)
+        missing += sum(1 for u in doc.units if u.norm not in text)
+    return missing
+
+
 def load_real(labels_dir: Path, docs_dir: Path) -> tuple[list[Doc], list[str]]:
     docs, notes = [], []
     for labels in sorted(labels_dir.glob("*.labels.yml")):
@@ -660,6 +669,9 @@ def _run(args: argparse.Namespace) -> int:
                 if not docs:
                     notes.append(f"{base / split}: no labelled documents")
                     continue
+                if unquoted(docs):
+                    notes.append(f"{corpus} {split}: {unquoted(docs)} labelled texts not found "
+                                 "in their documents")
                 for judge in judges:
                     for form in forms:
                         outcome, run = run_linter(docs, cats, form=form, judge=judge,
@@ -673,6 +685,9 @@ def _run(args: argparse.Namespace) -> int:
             else:
                 docs, real_notes = load_real(REAL_LABELS, args.real_corpus)
                 notes += real_notes
+                if unquoted(docs):
+                    notes.append(f"real: {unquoted(docs)} labelled texts not found in the "
+                                 "documents' text")
                 for judge in judges:
                     outcome, run = run_linter(docs, MISSION_CATEGORIES, form="docx", judge=judge,
                                               scope_all=False, tmp=tmp)
