@@ -56,18 +56,24 @@ from typing import Any
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import docx_from_text
-from sentence_scoring import (
-    MISSION_CATEGORIES,
-    Found,
-    Miss,
-    Tally,
-    Unit,
-    best_unit,
-    normalise,
-    score_document,
-)
+# the sibling modules, without leaving benchmarks/ on sys.path (it holds a distributed.py that
+# would shadow Dask's package in a process that imports this one)
+_HERE = str(Path(__file__).resolve().parent)
+sys.path.insert(0, _HERE)
+try:
+    import docx_from_text
+    from sentence_scoring import (
+        MISSION_CATEGORIES,
+        Found,
+        Miss,
+        Tally,
+        Unit,
+        best_unit,
+        normalise,
+        score_document,
+    )
+finally:
+    sys.path.remove(_HERE)
 
 ROOT = Path(__file__).resolve().parent.parent
 SENTENCES = ROOT / "tests" / "sentences"
