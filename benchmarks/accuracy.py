@@ -477,10 +477,15 @@ class RealChecks:
 
 def real_checks(docs: Sequence[Doc], run: LintRun) -> RealChecks:
     checks = RealChecks()
+    seen: set[tuple[str, str, str, str]] = set()
     for doc in docs:
         commitments = [u for u in doc.units if u.is_commitment]
         for f in run.findings.get(doc.path.resolve(), []):
             entry = (doc.name, str(f.get("rule")), str(f.get("text") or ""))
+            key = (*entry[:2], normalise(entry[2]), str(f.get("category")))
+            if key in seen:  # the same rule on the same text (other flagged words): once
+                continue
+            seen.add(key)
             category = f.get("category")
             rule = str(f.get("rule") or "")
             if ((category == "weighting" or rule.startswith("sv-weighting"))
