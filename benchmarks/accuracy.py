@@ -747,6 +747,16 @@ def _converted_total(outcomes: Sequence[Outcome]) -> list[Outcome]:
     return list(pooled.values())
 
 
+def miss_record(o: Outcome, doc: Doc, miss: Miss) -> dict[str, Any]:
+    """One miss for --json; a frozen test split's misses carry no text and no file name."""
+    record = {"corpus": o.corpus, "split": o.split, "as": o.form, "run": o.run,
+              "kind_of_document": doc.kind, "category": miss.category, "miss": miss.kind,
+              "rule": miss.rule}
+    if (o.corpus, o.split) not in FROZEN:
+        record |= {"document": doc.name, "text": miss.text}
+    return record
+
+
 def report(outcomes: list[Outcome], checks: RealChecks | None, notes: list[str],
            args: argparse.Namespace, total: float) -> None:
     commit = _commit()
@@ -801,6 +811,8 @@ def report(outcomes: list[Outcome], checks: RealChecks | None, notes: list[str],
                      for o in outcomes],
             "targets": [{"target": t, "measured": m, "met": ok == "yes"} for t, m, ok in goals],
             "real_checks": checks.to_dict() if checks else None,
+            "misses": [miss_record(o, d, m) for o in outcomes if o.run != "hedge baseline"
+                       for d, m in o.misses],
         }
         tmp = args.json.with_name(args.json.name + ".tmp")
         tmp.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")

@@ -164,3 +164,54 @@ def test_json_output_is_never_overwritten_without_force(acc, tmp_path: Path, cap
     assert acc.main(["--json", str(existing)]) == 2
     assert "use --force" in capsys.readouterr().err
     assert existing.read_text(encoding="utf-8") == "{}"
+
+
+FAKE_SVDOCS = '''
+import json, os, sys
+args = sys.argv[1:]
+with open(os.environ["FAKE_SVDOCS_LOG"], "a", encoding="utf-8") as log:
+    log.write(json.dumps(args) + "\\n")
+if "--help" in args:
+    print("Usage: svdocs lint [OPTIONS]\\n  --judge [rules|model|both]  Which judge decides.")
+    sys.exit(0)
+files = []
+for path in args[1:args.index("--format")]:
+    with open(path, encoding="utf-8") as handle:
+        first = handle.readline().strip()
+    files.append({"path": path, "error": None, "findings": [
+        {"rule": "hedged-commitment", "category": "vague-commitment", "text": first,
+         "flagged": "", "location": {"heading_path": []}}]})
+print(json.dumps({"files": files, "summary": {}}))
+sys.exit(1)
+'''
+
+
+def test_the_linter_is_run_through_its_command_line_and_scored(
+    acc, tmp_path: Path, monkeypatch
+) -> None:
+    """A stand-in for `svdocs` (no linter runs): the benchmark passes --scope all and --judge
+    through, reads the JSON report (exit 1 means findings, not failure) and scores it."""
+    fake = tmp_path / "fake_svdocs.py"
+    fake.write_text(FAKE_SVDOCS, encoding="utf-8")
+    log = tmp_path / "calls.jsonl"
+    monkeypatch.setenv("FAKE_SVDOCS_LOG", str(log))
+    monkeypatch.setattr(acc, "svdocs_command", lambda: [sys.executable, str(fake)])
+    folder = tmp_path / "dev"
+    folder.mkdir()
+    (folder / "a.md").write_text("The system should respond quickly.\nThe system shall log "
+                                 "every request.\n", encoding="utf-8")
+    (folder / "a.labels.yml").write_text(
+        "domain: IT\nrequirements:\n- text: The system should respond quickly\n  vague: true\n"
+        "- text: The system shall log every request\n  vague: false\n", encoding="utf-8")
+    docs = acc.load_split("requirements", folder, "dev")
+    assert acc.lint_supports_judge()
+    outcome, run = acc.run_linter(docs, (acc.VAGUE,), form="source", judge="model",
+                                  scope_all=True, tmp=tmp_path)
+    calls = [line for line in log.read_text(encoding="utf-8").splitlines() if "--help" not in line]
+    args = __import__("json").loads(calls[-1])
+    assert args[0] == "lint" and args[args.index("--judge") + 1] == "model"
+    assert args[args.index("--scope") + 1] == "all"
+    assert outcome.run == "svdocs --judge model" and outcome.documents == 1
+    tally = outcome.tallies[acc.VAGUE]
+    assert (tally.tp, tally.fp, tally.fn) == (1, 0, 0)
+    assert outcome.words == 11 and not run.errors
