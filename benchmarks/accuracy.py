@@ -414,6 +414,8 @@ def run_linter(
     result = lint(list(by_path), scope_all=scope_all, judge=judge)
     pairs = []
     for path, doc in by_path.items():
+        if path not in result.findings:
+            result.errors.append(f"{doc.name}: not in the JSON report (scored as no findings)")
         raw = result.findings.get(path, [])
         pairs.append((doc, [Found.from_json(f) for f in raw]))
     tallies, misses = score_docs(pairs, categories)
@@ -431,10 +433,12 @@ def _natural(item: Path | str) -> list[Any]:
     return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name)]
 
 
-def run_converted(docs: Sequence[Doc], judge: str | None) -> list[Outcome]:
+def run_converted(docs: Sequence[Doc], judge: str | None) -> tuple[list[Outcome], LintRun]:
     """The converted sets in one ``svdocs lint`` call, scored set by set; each set's cost is
     the call's, shared out by words."""
     result = lint([d.path.resolve() for d in docs], scope_all=False, judge=judge)
+    result.errors += [f"{d.name}: not in the JSON report (scored as no findings)"
+                      for d in docs if d.path.resolve() not in result.findings]
     run = f"svdocs --judge {judge}" if judge else "svdocs"
     total_words = sum(d.words for d in docs) or 1
     outcomes = []
@@ -448,7 +452,7 @@ def run_converted(docs: Sequence[Doc], judge: str | None) -> list[Outcome]:
         outcomes.append(Outcome("converted", name, "source", run, MISSION_CATEGORIES, tallies,
                                 misses, result.seconds * share, result.cpu * share, words,
                                 len(members), _positives(members, MISSION_CATEGORIES)))
-    return outcomes
+    return outcomes, result
 
 
 def run_baseline(docs: Sequence[Doc], categories: tuple[str, ...]) -> Outcome:
@@ -716,7 +720,9 @@ def _run(args: argparse.Namespace) -> int:
             converted = [d for folder in sets for d in load_split("converted", folder, folder.name)]
             if converted:
                 for judge in judges:
-                    outcomes += run_converted(converted, judge)
+                    converted_outcomes, run = run_converted(converted, judge)
+                    outcomes += converted_outcomes
+                    notes += [f"converted: {e}" for e in run.errors]
                 for folder in sets:
                     docs = [d for d in converted if d.split == folder.name]
                     if docs:
