@@ -21,6 +21,7 @@ from labelled_corpus import (
 )
 
 from svdocs.core.model import CATEGORIES
+from svdocs.readers import read_document
 
 CORPUS = Path(__file__).parent / "eval_corpus"
 DOCS = documents(CORPUS)
@@ -92,10 +93,6 @@ def test_each_match_selects_one_sentence(doc: Path) -> None:
 
 def test_readers_keep_every_match_inside_one_block() -> None:
     """Read with svdocs' own readers: every match must fall inside a single block's text."""
-    try:
-        from svdocs.readers import read_document
-    except ImportError:
-        pytest.skip("svdocs.readers.read_document is not available")
     problems = []
     for doc in DOCS:
         document = read_document(doc)

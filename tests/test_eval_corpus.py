@@ -41,8 +41,7 @@ def test_scoring_deduplicates_and_matches_once() -> None:
 
 @pytest.fixture(scope="module")
 def evaluation():  # type: ignore[no-untyped-def]
-    if not any(CORPUS.glob("*.expected.yml")):
-        pytest.skip("the labelled corpus is not present")
+    assert any(CORPUS.glob("*.expected.yml")), f"no labelled documents in {CORPUS}"
     return evaluate_dir(CORPUS)
 
 

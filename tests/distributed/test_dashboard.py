@@ -16,7 +16,8 @@ from click.testing import CliRunner
 from svdocs.cli import cli
 
 pytest.importorskip("plotly", reason="the dashboard extra is not installed")
-lxml_html = pytest.importorskip("lxml.html")
+lxml_html = pytest.importorskip("lxml.html",
+                                reason="lxml (which python-docx needs) is not installed")
 
 
 @pytest.fixture(scope="module")
