@@ -122,7 +122,8 @@ class Document:
 
 # --------------------------------------------------------------------------- commitments
 
-#: The parts of a complete social value commitment (DOMAIN.md, "What makes a commitment complete").
+#: The parts of a complete social value commitment (docs/domain.md, "What makes a social value
+#: commitment complete").
 COMMITMENT_PARTS: tuple[str, ...] = (
     "target",
     "baseline",

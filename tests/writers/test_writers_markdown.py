@@ -14,7 +14,7 @@ from svdocs.core.model import Block, BlockKind, Document, Run, TableRef
 from svdocs.writers import render
 from svdocs.writers.markdown import escape_inline, escape_line_start, inline
 
-GOLDEN = Path(__file__).parent / "writers_golden" / "schedule.md"
+GOLDEN = Path(__file__).parent.parent / "writers_golden" / "schedule.md"
 MD = MarkdownIt("commonmark").enable("table")
 
 

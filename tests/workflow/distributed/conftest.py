@@ -13,7 +13,7 @@ import pytest
 
 pytest.importorskip("distributed", reason="the dask extra is not installed")
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "drafts"
+SAMPLES = Path(__file__).resolve().parents[3] / "samples" / "drafts"
 
 WEAK_LINES = [
     "The Supplier will endeavour to support local employment where possible.",

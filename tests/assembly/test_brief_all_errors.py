@@ -13,7 +13,7 @@ from svdocs.cli import cli
 from svdocs.core.errors import ValidationError
 from svdocs.library import load_library
 
-MINI = Path(__file__).parent / "library_fixtures" / "mini"
+MINI = Path(__file__).parent.parent / "library_fixtures" / "mini"
 BRIEF = {
     "authority": "Testshire Council", "contract_title": "Test Services", "reference": "TS-1",
     "kind": "services", "value": 1_000_000, "term": "3 years", "jurisdiction": "england",

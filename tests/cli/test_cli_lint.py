@@ -18,7 +18,7 @@ from svdocs.core.rules import load_rules
 
 WEAK = "# Social value\n\nThe Supplier shall endeavour to support local employment.\n"
 BACKGROUND = "# Background\n\nThe council published its annual report in March.\n"
-SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+SCHEMA = Path(__file__).parent.parent / "data" / "sarif-schema-2.1.0.json"
 
 
 def run(*args: str | Path) -> Result:

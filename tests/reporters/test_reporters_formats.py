@@ -21,7 +21,7 @@ from svdocs.reporters import FORMATS, render
 from svdocs.reporters.common import excerpt, flag_span, format_location
 from svdocs.reporters.sarif import FINGERPRINT_KEY, report_sarif
 
-SCHEMA_PATH = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+SCHEMA_PATH = Path(__file__).parent.parent / "data" / "sarif-schema-2.1.0.json"
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from svdocs.core.model import CATEGORIES
 from svdocs.core.results import Report
 from svdocs.workflow.batch import lint_paths
 
-DRAFTS = Path(__file__).resolve().parent.parent / "samples" / "drafts"
+DRAFTS = Path(__file__).resolve().parents[2] / "samples" / "drafts"
 BUILD = DRAFTS.parent / "build_drafts.py"
 LINTABLE = {".docx", ".md", ".txt", ".html", ".pdf"}
 

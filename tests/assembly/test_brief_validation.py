@@ -14,7 +14,7 @@ from svdocs.cli import cli
 from svdocs.core.errors import ValidationError
 from svdocs.library import load_library
 
-MINI = Path(__file__).parent / "library_fixtures" / "mini"
+MINI = Path(__file__).parent.parent / "library_fixtures" / "mini"
 
 BASE = {
     "authority": "Testshire Council",

@@ -11,7 +11,7 @@ from svdocs.cli import cli
 from svdocs.core.model import CATEGORIES, Finding, Location, Severity
 from svdocs.workflow.evaluate import Expected, evaluate_dir, score_document
 
-CORPUS = Path(__file__).parent / "eval_corpus"
+CORPUS = Path(__file__).parent.parent / "eval_corpus"
 
 
 def _finding(category: str, text: str) -> Finding:

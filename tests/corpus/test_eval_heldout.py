@@ -33,7 +33,7 @@ from labelled_corpus import (
 from svdocs.core.model import CATEGORIES
 from svdocs.readers import read_document
 
-TESTS = Path(__file__).parent
+TESTS = Path(__file__).parent.parent
 TUNED = TESTS / "eval_corpus"
 # The development set is studied and tuned on too, so held-out text must not come from it.
 DEV = TESTS / "eval_dev"

@@ -15,7 +15,7 @@ from svdocs.core.results import Report
 from svdocs.workflow import batch
 from svdocs.workflow.baseline import write_baseline
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 WEAK_A = "The Supplier will endeavour to support local employment where possible."
 WEAK_B = "The Provider will endeavour to engage with community groups where appropriate."
 WEAK_C = "The Contractor will endeavour to promote apprenticeships where possible."

@@ -23,7 +23,7 @@ from labelled_corpus import (
 from svdocs.core.model import CATEGORIES
 from svdocs.readers import read_document
 
-CORPUS = Path(__file__).parent / "eval_corpus"
+CORPUS = Path(__file__).parent.parent / "eval_corpus"
 DOCS = documents(CORPUS)
 
 

@@ -11,7 +11,7 @@ from svdocs.cli import cli
 from svdocs.core.resources import clause_library_dir
 from svdocs.library import check_library, load_library
 
-MINI = Path(__file__).parent / "library_fixtures" / "mini"
+MINI = Path(__file__).parent.parent / "library_fixtures" / "mini"
 
 GOOD = """---
 id: {id}

@@ -14,7 +14,7 @@ from svdocs.linter.nlp import get_pipeline
 from svdocs.linter.nlp.blocks import SEPARATOR, groups, make_group_doc, parsed_blocks
 from svdocs.readers import read_document
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # texts whose edges could run into a neighbour when joined
 EDGES = [

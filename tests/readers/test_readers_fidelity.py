@@ -18,7 +18,7 @@ from svdocs.readers import read_document
 from svdocs.readers.fidelity import comment_problems, on_word_boundaries, span_problems
 from svdocs.reporters.annotate import annotate_bytes
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from svdocs.cli import cli
 
-MINI = str(Path(__file__).parent / "library_fixtures" / "mini")
+MINI = str(Path(__file__).parent.parent / "library_fixtures" / "mini")
 
 
 def run(*args: str) -> tuple[int, str]:

@@ -10,7 +10,7 @@ import yaml
 
 from svdocs.readers import SUPPORTED_EXTENSIONS
 
-MANIFEST = Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml"
+MANIFEST = Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml"
 
 
 def hook() -> dict[str, object]:

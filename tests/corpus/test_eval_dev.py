@@ -16,7 +16,7 @@ from labelled_corpus import count_sentences, documents, load_labels, plain_block
 from svdocs.core.model import CATEGORIES
 from svdocs.readers import read_document
 
-DEV = Path(__file__).parent / "eval_dev"
+DEV = Path(__file__).parent.parent / "eval_dev"
 DOCS = documents(DEV)
 
 

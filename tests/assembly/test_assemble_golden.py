@@ -1,7 +1,7 @@
 """Golden tests: the Markdown of assembled documents, byte for byte.
 
 After an intended change to clauses, templates or the writers, regenerate with
-``SVDOCS_UPDATE_GOLDEN=1 pytest tests/test_assemble_golden.py`` and review the diff.
+``SVDOCS_UPDATE_GOLDEN=1 pytest tests/assembly/test_assemble_golden.py`` and review the diff.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from svdocs.core.resources import samples_dir
 from svdocs.library import load_library
 from svdocs.writers import render
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parent.parent
 GOLDEN = HERE / "golden"
 MINI = HERE / "library_fixtures" / "mini"
 UPDATE = bool(os.environ.get("SVDOCS_UPDATE_GOLDEN"))

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from svdocs.cli import cli
 
-MINI = Path(__file__).parent / "library_fixtures" / "mini"
+MINI = Path(__file__).parent.parent / "library_fixtures" / "mini"
 BRIEF = {
     "authority": "Testshire Council", "contract_title": "Test Services", "reference": "TS-1",
     "kind": "services", "value": 6_000_000, "term": "3 years", "jurisdiction": "england",

@@ -13,7 +13,7 @@ from svdocs.assembly.brief import brief_from_dict
 from svdocs.core.model import BlockKind
 from svdocs.library import load_library
 
-MINI = Path(__file__).parent / "library_fixtures" / "mini"
+MINI = Path(__file__).parent.parent / "library_fixtures" / "mini"
 
 BRIEF = {
     "authority": "Testshire Council",

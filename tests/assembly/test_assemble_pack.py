@@ -15,7 +15,7 @@ from svdocs.audit import audit_file
 from svdocs.core.model import BlockKind
 from svdocs.writers import render
 
-PACKS = Path(__file__).resolve().parent.parent / "samples" / "packs"
+PACKS = Path(__file__).resolve().parents[2] / "samples" / "packs"
 BRIEF = PACKS / "leisure-centres.yml"
 
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from svdocs.cli import cli
 
-MINI = Path(__file__).parent / "library_fixtures" / "mini"
+MINI = Path(__file__).parent.parent / "library_fixtures" / "mini"
 HOSTILE = '<script>alert("x")</script><img src=x onerror="alert(1)">'
 BRIEF = {
     "authority": f"Testshire Council {HOSTILE}",

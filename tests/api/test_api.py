@@ -85,7 +85,7 @@ def test_lint_routes_paths_lists_and_config_files(tmp_path: Path,
     assert calls[2][0] == ["missing.docx"] and calls[2][1] == LintConfig()
 
 
-BRIEF = Path(__file__).resolve().parent.parent / "samples" / "briefs" / \
+BRIEF = Path(__file__).resolve().parents[2] / "samples" / "briefs" / \
     "facilities-management-12m.yml"
 
 
