@@ -12,6 +12,7 @@ from typing import Any
 
 from spacy.matcher import Matcher, PhraseMatcher
 
+from svdocs.core import law
 from svdocs.core.model import BlockKind, Finding, Location
 from svdocs.core.rules import Rule
 from svdocs.linter.judge.analysis import DocumentAnalysis, Sentence, weak_conjunct
@@ -370,7 +371,7 @@ def weighting_absent(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
 
 @check("weighting-below-minimum")
 def weighting_below(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
-    minimum = float(rule.params.get("minimum", 10))
+    minimum = float(rule.params.get("minimum", law.MIN_SV_WEIGHTING))
     found = sv_weightings(a)
     if found and max(v for _, _, v in found) < minimum:
         s, e, value = found[0]
@@ -438,8 +439,8 @@ def kpi_count(a: DocumentAnalysis) -> int:
 
 @check("kpi-count")
 def kpi_too_few(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
-    threshold = float(rule.params.get("threshold", 5_000_000))
-    minimum = int(rule.params.get("minimum", 3))
+    threshold = float(rule.params.get("threshold", law.KPI_VALUE_THRESHOLD))
+    minimum = int(rule.params.get("minimum", law.MIN_KPIS))
     found = contract_value(a)
     if found is None or found[0] <= threshold:
         return
