@@ -13,7 +13,7 @@ from typing import Any
 from spacy.matcher import Matcher, PhraseMatcher
 
 from svdocs.core import law
-from svdocs.core.model import BlockKind, Finding, Location
+from svdocs.core.model import BlockKind, Finding, block_location
 from svdocs.core.rules import Rule
 from svdocs.linter.judge.analysis import DocumentAnalysis, Sentence, weak_conjunct
 from svdocs.linter.judge.parties import names_supplier
@@ -68,20 +68,8 @@ def make_finding(
         message=message,
         suggestion=rule.suggestion,
         text=text,
-        location=Location(
-            path=doc.path or "<text>",
-            block=block,
-            start=start,
-            end=end,
-            heading_path=tuple(b.heading_path),
-            clause=_cited(analysis, block),
-            line=line,
-            column=column,
-            part=b.source.part,
-            page=b.source.page,
-            paragraph=b.source.paragraph,
-            table=b.table,
-        ),
+        location=block_location(doc, block, start, end, clause=_cited(analysis, block),
+                                line=line, column=column),
         flagged=flagged,
         fix_clause=rule.fix_clause,
     )
