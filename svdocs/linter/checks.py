@@ -16,6 +16,7 @@ from svdocs.core import law
 from svdocs.core.model import BlockKind, Finding, block_location
 from svdocs.core.rules import Rule
 from svdocs.linter.judge.analysis import DocumentAnalysis, Sentence, weak_conjunct
+from svdocs.linter.judge.participles import is_participle
 from svdocs.linter.judge.parties import names_supplier
 from svdocs.linter.judge.targets import is_timed, targets_to_meet, timed_rows
 from svdocs.linter.nlp.records import TIME_LABELS, Hit, SentenceRecord
@@ -182,7 +183,7 @@ def _vague_words(c: SentenceRecord) -> tuple[list[Hit], list[Hit]]:
     "supported by invoices") describe, they do not promise."""
     verbs = [
         h for h in c.get("VAGUE_VERB")
-        if not h.text.split()[0].lower().endswith("ed") or _passive_main_verb(c, h)
+        if not is_participle(h.text) or _passive_main_verb(c, h)
     ]
     return verbs, verbs + c.get("VAGUE_TERM")
 
