@@ -10,8 +10,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
-import pytest
 from labelled_corpus import (
+    assert_each,
     count_sentences,
     documents,
     label_rows,
@@ -54,8 +54,7 @@ def test_each_category_has_enough_labels_and_clean_documents_exist() -> None:
     assert clean >= 25  # documents that must produce no mission-category finding
 
 
-@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
-def test_labels_are_well_formed_and_point_at_the_text(doc: Path) -> None:
+def _labels_are_well_formed_and_point_at_the_text(doc: Path) -> None:
     data = load_labels(doc)
     assert set(data) == {"description", "findings"}
     assert isinstance(data["description"], str) and 10 < len(data["description"]) < 200
@@ -80,8 +79,11 @@ def test_labels_are_well_formed_and_point_at_the_text(doc: Path) -> None:
         seen.add(key)
 
 
-@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
-def test_each_match_selects_one_sentence(doc: Path) -> None:
+def test_labels_are_well_formed_and_point_at_the_text() -> None:
+    assert_each(DOCS, _labels_are_well_formed_and_point_at_the_text)
+
+
+def _each_match_selects_one_sentence(doc: Path) -> None:
     """A match must not be ambiguous: it names exactly one sentence of the document."""
     blocks = [b.lower() for b in plain_blocks(doc)]
     sentences = [s for b in blocks for s in re.split(r"(?<=[.;?!])\s+(?=[a-z(\"])", b)]
@@ -89,6 +91,10 @@ def test_each_match_selects_one_sentence(doc: Path) -> None:
         if "match" in item:
             hits = [s for s in sentences if item["match"].lower() in s]
             assert len(hits) == 1, f"{item['match']!r} matches {len(hits)} sentences"
+
+
+def test_each_match_selects_one_sentence() -> None:
+    assert_each(DOCS, _each_match_selects_one_sentence)
 
 
 def test_readers_keep_every_match_inside_one_block() -> None:

@@ -10,8 +10,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-from labelled_corpus import count_sentences, documents, load_labels, plain_blocks, sidecar
+from labelled_corpus import (
+    assert_each,
+    count_sentences,
+    documents,
+    load_labels,
+    plain_blocks,
+    sidecar,
+)
 
 from svdocs.core.model import CATEGORIES
 from svdocs.readers import read_document
@@ -26,8 +32,7 @@ def test_dev_set_pairs_documents_and_labels() -> None:
     assert sorted(p.name for p in DEV.iterdir() if p.name not in expected) == []
 
 
-@pytest.mark.parametrize("doc", DOCS, ids=lambda d: d.name)
-def test_labels_are_well_formed_and_name_one_block(doc: Path) -> None:
+def _labels_are_well_formed_and_name_one_block(doc: Path) -> None:
     data = load_labels(doc)
     assert set(data) == {"description", "findings"}
     assert 3 <= count_sentences([b.lower() for b in plain_blocks(doc)]) <= 25
@@ -40,3 +45,7 @@ def test_labels_are_well_formed_and_name_one_block(doc: Path) -> None:
             continue
         hits = [t for t in texts if match.lower() in t]
         assert len(hits) == 1, f"{match!r} is in {len(hits)} blocks"
+
+
+def test_labels_are_well_formed_and_name_one_block() -> None:
+    assert_each(DOCS, _labels_are_well_formed_and_name_one_block)
