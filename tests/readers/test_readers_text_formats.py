@@ -152,7 +152,7 @@ def test_read_bytes_text_formats(ext: str) -> None:
 
 
 def test_read_text_rejects_unknown_format() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown text format .rtf."):
         read_text("x", fmt="rtf")
 
 

@@ -217,7 +217,7 @@ def test_sarif_uris_are_relative_and_escaped(sarif_validator, tmp_path: Path,
 def test_every_format_renders_an_empty_report() -> None:
     for fmt in FORMATS:
         assert render(Report(), fmt)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown report format .xml."):
         render(Report(), "xml")
 
 
