@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -65,3 +66,16 @@ def label_rows(docs: list[Path]) -> list[str]:
         labels.update(f["category"] for f in findings)
         docs_with.update({f["category"] for f in findings})
     return [f"| `{c}` | {labels[c]} | {docs_with[c]} |" for c in CATEGORIES]
+
+
+def assert_each(docs: list[Path], check: Callable[[Path], None]) -> None:
+    """Run ``check`` on every document of a labelled set and fail once, naming each document
+    that fails and why: a set's labels are checked as a whole, not as one test per file."""
+    assert docs, "the set has no documents"
+    problems = []
+    for doc in docs:
+        try:
+            check(doc)
+        except AssertionError as exc:
+            problems.append(f"{doc.name}: {exc}")
+    assert not problems, "\n".join(problems)

@@ -3,7 +3,7 @@
 A brief is a YAML file naming the authority, the contract (title, reference, kind, value,
 term, jurisdiction), the social value weighting and the clauses or themes chosen with their
 variable values. :func:`load_brief` reads and checks the file on its own; :func:`plan`
-checks it against a clause library and applies the rules of selection (DOMAIN.md):
+checks it against a clause library and applies the rules of selection (docs/domain.md):
 
 - a contract over £5m gets the KPI schedule with at least three KPIs (Procurement Act 2023
   s.52);
@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from svdocs.core import law
 from svdocs.core.errors import InputError, ValidationError
 from svdocs.core.yaml import load_yaml, yaml_error_line
 from svdocs.library.loader import Library
@@ -46,12 +47,6 @@ DOCUMENT_CLAUSES: dict[str, tuple[str, ...]] = {
 }
 #: Largest brief read (a brief is a page of YAML).
 MAX_BRIEF_BYTES = 1_000_000
-
-KPI_THRESHOLD = 5_000_000  # Procurement Act 2023 s.52: at least three KPIs above £5m
-MIN_KPIS = 3
-MIN_WEIGHTING = 10  # PPN 06/20 and PPN 002: at least 10% of the total score
-SCOTLAND_THRESHOLD = 4_000_000  # Procurement Reform (Scotland) Act 2014 s.25
-WALES_WORKS_THRESHOLD = 2_000_000  # Social Partnership and Public Procurement (Wales) Act 2023
 
 KPI_CLAUSE = "kpi-schedule"
 SCOTLAND_CLAUSE = "community-benefits-scotland"
@@ -383,21 +378,26 @@ def plan(brief: Brief, library: Library) -> Plan:
 
     # 3. rules of selection
     value = brief.value
-    if brief.weighting < MIN_WEIGHTING and not brief.weighting_reason:
+    minimum = law.MIN_SV_WEIGHTING
+    if brief.weighting < minimum and not brief.weighting_reason:
         problems.append(
-            f"weighting: {brief.weighting:g}% is below the {MIN_WEIGHTING}% minimum for social "
+            f"weighting: {brief.weighting:g}% is below the {minimum}% minimum for social "
             "value (PPN 06/20, PPN 002); raise it or give weighting_reason to record why")
     rule_clauses: list[tuple[str, str]] = []
-    if brief.jurisdiction == "scotland" and value >= SCOTLAND_THRESHOLD:
-        rule_clauses.append((SCOTLAND_CLAUSE, "Scotland, value £4m or more: community benefit "
-                             "requirements (Procurement Reform (Scotland) Act 2014 ss.24-25)"))
-    if brief.jurisdiction == "wales" and brief.kind == "works" and value >= WALES_WORKS_THRESHOLD:
-        rule_clauses.append((WALES_CLAUSE, "Wales works, value £2m or more: social public works "
-                             "clauses (Social Partnership and Public Procurement (Wales) Act "
-                             "2023)"))
-    if value > KPI_THRESHOLD:
-        rule_clauses.append((KPI_CLAUSE, "value over £5m: at least three KPIs set and published "
-                             "(Procurement Act 2023 s.52)"))
+    scotland = law.SCOTLAND_COMMUNITY_BENEFITS_THRESHOLD
+    if brief.jurisdiction == "scotland" and value >= scotland:
+        rule_clauses.append((SCOTLAND_CLAUSE, f"Scotland, value {law.millions(scotland)} or "
+                             "more: community benefit requirements (Procurement Reform "
+                             "(Scotland) Act 2014 ss.24-25)"))
+    wales = law.WALES_SOCIAL_PUBLIC_WORKS_THRESHOLD
+    if brief.jurisdiction == "wales" and brief.kind == "works" and value >= wales:
+        rule_clauses.append((WALES_CLAUSE, f"Wales works, value {law.millions(wales)} or more: "
+                             "social public works clauses (Social Partnership and Public "
+                             "Procurement (Wales) Act 2023)"))
+    if value > law.KPI_VALUE_THRESHOLD:
+        rule_clauses.append((KPI_CLAUSE, f"value over {law.millions(law.KPI_VALUE_THRESHOLD)}: "
+                             "at least three KPIs set and published (Procurement Act 2023 "
+                             "s.52)"))
     for clause_id, why in rule_clauses:
         if clause_id not in library:
             problems.append(f"value: {why} needs clause '{clause_id}', which the library lacks")
@@ -460,11 +460,12 @@ def plan(brief: Brief, library: Library) -> Plan:
                                 f"({var.description})")
 
     # 6. the KPI count rule, once the clauses are known
-    if value > KPI_THRESHOLD:
+    if value > law.KPI_VALUE_THRESHOLD:
         kpis = kpi_commitment_ids(library, chosen.values())
-        if len(kpis) < MIN_KPIS:
+        if len(kpis) < law.MIN_KPIS:
             problems.append(
-                f"value: £{value:,.0f} is over £5m, so at least {MIN_KPIS} KPIs must be set "
+                f"value: £{value:,.0f} is over {law.millions(law.KPI_VALUE_THRESHOLD)}, so at "
+                f"least {law.MIN_KPIS} KPIs must be set "
                 f"(Procurement Act 2023 s.52), but the chosen clauses give {len(kpis)}"
                 f"{' (' + ', '.join(kpis) + ')' if kpis else ''}; add clauses with KPI "
                 "commitments, e.g. local-employment, real-living-wage, sme-vcse-spend")

@@ -49,46 +49,45 @@ class _Cursor:
     headings: list[str] = field(default_factory=list)
 
 
-def inline_runs(token: Token) -> list[Run]:
-    """Runs of an inline token: bold, italic and links kept, everything else plain text."""
-    runs: list[Run] = []
+def inline_children(token: Token) -> Iterator[tuple[Token, bool, bool, str | None]]:
+    """The one walk over a markdown-it inline token, shared by the Markdown reader and the
+    assembler: each child that carries content (text, code, a break, an image, inline HTML)
+    with the bold, italic and link in force where it stands. The formatting tokens are
+    consumed here. The link is ``None`` outside a link and its ``href`` inside one (``""``
+    for an empty one)."""
     bold = italic = 0
     href: str | None = None
     for child in token.children or []:
         kind = child.type
-        if kind == "text" or kind == "code_inline" or kind == "html_inline":
-            text = child.content
-        elif kind == "softbreak" or kind == "hardbreak":
-            text = " "
-        elif kind == "strong_open":
+        if kind == "strong_open":
             bold += 1
-            continue
         elif kind == "strong_close":
             bold -= 1
-            continue
         elif kind == "em_open":
             italic += 1
-            continue
         elif kind == "em_close":
             italic -= 1
-            continue
         elif kind == "link_open":
-            href = str(child.attrs.get("href") or "") or None
-            continue
+            href = str(child.attrs.get("href", "") or "")
         elif kind == "link_close":
             href = None
-            continue
-        elif kind == "image":
-            text = child.content
         else:
-            text = child.content
+            yield child, bold > 0, italic > 0, href
+
+
+def inline_runs(token: Token) -> list[Run]:
+    """Runs of an inline token: bold, italic and links kept, everything else plain text."""
+    runs: list[Run] = []
+    for child, bold, italic, link in inline_children(token):
+        text = " " if child.type in ("softbreak", "hardbreak") else child.content
         if not text:
             continue
+        href = link or None
         last = runs[-1] if runs else None
-        if last and (last.bold, last.italic, last.href) == (bold > 0, italic > 0, href):
+        if last and (last.bold, last.italic, last.href) == (bold, italic, href):
             last.text += text
         else:
-            runs.append(Run(text, bold=bold > 0, italic=italic > 0, href=href))
+            runs.append(Run(text, bold=bold, italic=italic, href=href))
     # collapse doubled spaces that soft breaks leave and trim the ends
     for run in runs:
         run.text = re.sub(r"[ \t]{2,}", " ", run.text)

@@ -122,7 +122,8 @@ class Document:
 
 # --------------------------------------------------------------------------- commitments
 
-#: The parts of a complete social value commitment (DOMAIN.md, "What makes a commitment complete").
+#: The parts of a complete social value commitment (docs/domain.md, "What makes a social value
+#: commitment complete").
 COMMITMENT_PARTS: tuple[str, ...] = (
     "target",
     "baseline",
@@ -216,6 +217,25 @@ class Location:
         data = asdict(self)
         data["heading_path"] = list(self.heading_path)
         return data
+
+
+def block_location(doc: Document, block: int, start: int = 0, end: int = 0,
+                   **known: Any) -> Location:
+    """The one place a :class:`Location` is made from a document: characters ``start:end`` of
+    block ``block``, with the file, the place in the outline (headings, clause number, table)
+    and the place in the source (line, part, page, paragraph) taken from the block. ``known``
+    overrides any of those with what the caller knows better (the clause a finding cites,
+    the line of the flagged words, ``page=None`` where a caller does not report it). A block
+    the document does not have gives the file and the offsets only."""
+    fields: dict[str, Any] = {"path": doc.path or "<text>", "block": block, "start": start,
+                              "end": end}
+    if 0 <= block < len(doc.blocks):
+        b = doc.blocks[block]
+        fields.update(heading_path=tuple(b.heading_path), clause=b.number, line=b.source.line,
+                      part=b.source.part, page=b.source.page, paragraph=b.source.paragraph,
+                      table=b.table)
+    fields.update(known)
+    return Location(**fields)
 
 
 @dataclass

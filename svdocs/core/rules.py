@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from svdocs.core import law
 from svdocs.core.errors import ValidationError
 from svdocs.core.model import COMMITMENT_PARTS, Severity
 from svdocs.core.resources import rules_dir
@@ -157,7 +158,7 @@ def _parse(data: Any, path: Path, builtin: bool) -> Rule:
         patterns=patterns,
         applies_to=applies_to,
         requires=[str(r) for r in requires],
-        params=dict(data.get("params") or {}),
+        params={**law.CHECK_DEFAULTS.get(check, {}), **(data.get("params") or {})},
         references=[str(r) for r in data.get("references") or []],
         path=path,
         builtin=builtin,

@@ -12,10 +12,12 @@ from typing import Any
 
 from spacy.matcher import Matcher, PhraseMatcher
 
-from svdocs.core.model import BlockKind, Finding, Location
+from svdocs.core import law
+from svdocs.core.model import BlockKind, Finding, block_location
 from svdocs.core.rules import Rule
 from svdocs.linter.judge.analysis import DocumentAnalysis, Sentence, weak_conjunct
 from svdocs.linter.judge.decomposition import decompose, missing_parts
+from svdocs.linter.judge.participles import is_participle
 from svdocs.linter.judge.parties import names_supplier
 from svdocs.linter.judge.targets import is_timed, targets_to_meet, timed_rows
 from svdocs.linter.nlp.records import TIME_LABELS, Hit, SentenceRecord
@@ -68,20 +70,8 @@ def make_finding(
         message=message,
         suggestion=rule.suggestion,
         text=text,
-        location=Location(
-            path=doc.path or "<text>",
-            block=block,
-            start=start,
-            end=end,
-            heading_path=tuple(b.heading_path),
-            clause=_cited(analysis, block),
-            line=line,
-            column=column,
-            part=b.source.part,
-            page=b.source.page,
-            paragraph=b.source.paragraph,
-            table=b.table,
-        ),
+        location=block_location(doc, block, start, end, clause=_cited(analysis, block),
+                                line=line, column=column),
         flagged=flagged,
         fix_clause=rule.fix_clause,
     )
@@ -233,7 +223,7 @@ def _vague_words(c: SentenceRecord) -> tuple[list[Hit], list[Hit]]:
     "supported by invoices") describe, they do not promise."""
     verbs = [
         h for h in c.get("VAGUE_VERB")
-        if not h.text.split()[0].lower().endswith("ed") or _passive_main_verb(c, h)
+        if not is_participle(h.text) or _passive_main_verb(c, h)
     ]
     return verbs, verbs + c.get("VAGUE_TERM")
 
@@ -415,7 +405,7 @@ def weighting_absent(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
 
 @check("weighting-below-minimum")
 def weighting_below(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
-    minimum = float(rule.params.get("minimum", 10))
+    minimum = float(rule.params.get("minimum", law.MIN_SV_WEIGHTING))
     found = sv_weightings(a)
     if found and max(v for _, _, v in found) < minimum:
         s, e, value = found[0]
@@ -483,8 +473,8 @@ def kpi_count(a: DocumentAnalysis) -> int:
 
 @check("kpi-count")
 def kpi_too_few(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
-    threshold = float(rule.params.get("threshold", 5_000_000))
-    minimum = int(rule.params.get("minimum", 3))
+    threshold = float(rule.params.get("threshold", law.KPI_VALUE_THRESHOLD))
+    minimum = int(rule.params.get("minimum", law.MIN_KPIS))
     found = contract_value(a)
     if found is None or found[0] <= threshold:
         return

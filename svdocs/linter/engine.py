@@ -17,7 +17,7 @@ from svdocs.core.collector import collector_paused
 from svdocs.core.config import LintConfig
 from svdocs.core.errors import ValidationError
 from svdocs.core.fingerprint import assign_fingerprints
-from svdocs.core.model import Commitment, Document, Finding, Location, Severity
+from svdocs.core.model import Commitment, Document, Finding, Severity, block_location
 from svdocs.core.rules import Rule, load_rules
 from svdocs.linter import checks as _checks
 from svdocs.linter.judge.analysis import DocumentAnalysis, Sentence, analyse
@@ -175,7 +175,6 @@ def to_commitment(a: DocumentAnalysis, s: Sentence) -> Commitment:
     verifier = None
     if ev is not None and ev.clause.has("PARTY|authority"):
         verifier = ev.clause.get("PARTY|authority")[0].text
-    b = a.document.blocks[s.block]
     return Commitment(
         text=c.text,
         theme=themes[0] if themes else None,
@@ -191,17 +190,5 @@ def to_commitment(a: DocumentAnalysis, s: Sentence) -> Commitment:
         consequence=cons.clause.text if cons is not None else None,
         party=c.party,
         hedges=[h.text for h in c.all_hedges],
-        location=Location(
-            path=a.document.path or "<text>",
-            block=s.block,
-            start=c.start,
-            end=c.end,
-            heading_path=tuple(b.heading_path),
-            clause=b.number,
-            line=b.source.line,
-            part=b.source.part,
-            page=b.source.page,
-            paragraph=b.source.paragraph,
-            table=b.table,
-        ),
+        location=block_location(a.document, s.block, c.start, c.end),
     )

@@ -21,6 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from svdocs.core.limits import Limits
+from svdocs.core.markdown_blocks import inline_children
 from svdocs.core.model import BlockKind, Document, Run, SourceRef, TableRef
 from svdocs.core.yaml import load_yaml
 from svdocs.readers.common import (
@@ -204,36 +205,18 @@ class _Walker:
 
     def _render(self, tok: Token, line: int) -> tuple[str, list[Run]]:
         runs: list[Run] = []
-        bold = italic = 0
-        href: list[str] = []
-        for child in tok.children or []:
+        for child, bold, italic, href in inline_children(tok):
             ct = child.type
             piece = ""
-            if ct in ("text", "code_inline"):
+            if ct in ("text", "code_inline", "image"):
                 piece = child.content
             elif ct in ("softbreak", "hardbreak"):
                 piece = "\n"
                 line += 1
-            elif ct == "strong_open":
-                bold += 1
-            elif ct == "strong_close":
-                bold -= 1
-            elif ct == "em_open":
-                italic += 1
-            elif ct == "em_close":
-                italic -= 1
-            elif ct == "link_open":
-                href.append(str(child.attrs.get("href", "")))
-            elif ct == "link_close":
-                if href:
-                    href.pop()
-            elif ct == "image":
-                piece = child.content
             elif ct == "html_inline":
                 self._comments(child.content, line)
             if piece:
-                runs.append(Run(piece, bold=bold > 0, italic=italic > 0,
-                                href=href[-1] if href else None))
+                runs.append(Run(piece, bold=bold, italic=italic, href=href))
         return "".join(r.text for r in runs), runs
 
 

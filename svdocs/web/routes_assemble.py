@@ -19,6 +19,7 @@ import yaml
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
+from svdocs.core import law
 from svdocs.core.errors import SvdocsError, ValidationError
 from svdocs.web import backend
 from svdocs.web.routes_api import _attachment
@@ -33,7 +34,8 @@ MAX_KEPT = 32
 KEEP_SECONDS = 3600
 LABELS = {"contract_title": "Contract title", "kind": "Kind of contract",
           "value": "Estimated value (£)", "term": "Term", "weighting": "Social value weighting (%)",
-          "weighting_reason": "Reason for a weighting under 10%", "start_date": "Start date",
+          "weighting_reason": f"Reason for a weighting under {law.MIN_SV_WEIGHTING}%",
+          "start_date": "Start date",
           "toc": "Table of contents", "notes": "Keep drafting notes in the preview",
           "documents": "Documents to assemble", "themes": "Themes",
           "clauses": "Clauses", "variables": "Variable values (YAML)"}

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from svdocs.core.config import LintConfig
-from svdocs.core.model import CATEGORIES, Document, Finding, Location, Severity
+from svdocs.core.model import CATEGORIES, Document, Finding, Severity, block_location
 from svdocs.core.rules import (
     META_RULE_IDS,
     META_RULES,
@@ -118,7 +118,6 @@ def _problem(rule: str, doc: Document, d: Directive, detail: str,
     meta = next(r for r in META_RULES if r.id == rule)
     severity = Severity(setting) if setting else meta.severity
     block = d.block if d.block is not None else _nearest_block(doc, d.line)
-    src = doc.blocks[block].source if 0 <= block < len(doc.blocks) else None
     return Finding(
         rule=rule,
         category=meta.category,
@@ -127,18 +126,10 @@ def _problem(rule: str, doc: Document, d: Directive, detail: str,
         suggestion=meta.suggestion,
         text=d.text,
         flagged=d.text,
-        location=Location(
-            path=doc.path or "<text>",
-            block=block,
-            start=d.start,
-            end=d.end,
-            line=d.line,
-            column=1 if d.line is not None else None,
-            heading_path=doc.blocks[block].heading_path if src else (),
-            clause=doc.blocks[block].number if src else None,
-            part=src.part if src else "body",
-            paragraph=src.paragraph if src else None,
-        ),
+        # the directive's own line; suppression findings carry no page or table
+        location=block_location(doc, block, d.start, d.end, line=d.line,
+                                column=1 if d.line is not None else None,
+                                page=None, table=None),
     )
 
 

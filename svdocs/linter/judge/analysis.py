@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from svdocs.core.config import LintConfig
 from svdocs.core.model import Block, BlockKind, Document
+from svdocs.linter.judge.participles import is_participle
 from svdocs.linter.judge.parties import resolve_party, supplier_aliases
 from svdocs.linter.nlp.records import SentenceRecord
 from svdocs.linter.structure.definitions import Scope, defined_scopes, terms_named
@@ -586,14 +587,14 @@ def _qualified_only(c: SentenceRecord, number: str) -> bool:
 def _vague_second_half(c: SentenceRecord) -> bool:
     """A sentence whose second commitment is only a vague verb ("..., and shall work with
     schools to raise awareness of recycling")."""
-    verbs = [h for h in c.get("VAGUE_VERB") if not h.text.split()[0].lower().endswith("ed")]
+    verbs = [h for h in c.get("VAGUE_VERB") if not is_participle(h.text)]
     return weak_conjunct(c, verbs) is not None
 
 
 def _bare_vague(c: SentenceRecord) -> bool:
     """A commitment whose only action is a vague verb and that counts nothing ("shall raise
     awareness of modern slavery among its account team")."""
-    verbs = [h for h in c.get("VAGUE_VERB") if not h.text.split()[0].lower().endswith("ed")]
+    verbs = [h for h in c.get("VAGUE_VERB") if not is_participle(h.text)]
     return bool(verbs) and not c.measurable
 
 
@@ -723,8 +724,7 @@ def _reports(c: SentenceRecord) -> bool:
     the Authority")."""
     evidence = [h.start for h in c.get("EVIDENCE")]
     for h in c.get("EVIDENCE_VERB"):
-        word = h.text.lower()
-        if word.endswith("ed") or word in _PARTICIPLES:
+        if is_participle(h.text):
             continue
         # "submit annual emissions data": the verb hands evidence over; "give food to 250
         # households each month, evidenced by ..." gives the outcome itself (a target stands
@@ -732,8 +732,7 @@ def _reports(c: SentenceRecord) -> bool:
         if any(start > h.end and not _has_digit(c, h.end, start) for start in evidence):
             return True
     for h in c.get("ADMIN"):
-        word = h.text.lower()
-        if word.endswith("ed") or word in _PARTICIPLES:
+        if is_participle(h.text):
             continue
         before = c.text[: h.start - c.start].split()
         # the clause's verb ("shall report", "and record"), not a noun ("its records")
@@ -748,11 +747,6 @@ def _has_digit(c: SentenceRecord, start: int, end: int) -> bool:
 
 
 _VERB_BEFORE = frozenset({"shall", "will", "must", "and", "to", "also", "or"})
-
-
-# irregular participles of the evidence verbs ("a planting register and photographs sent to
-# the Council"): they describe the evidence, like "submitted"
-_PARTICIPLES = frozenset({"sent", "given", "kept", "made", "shown", "written", "held", "done"})
 
 
 _BACK = re.compile(r"\b(?:the|that|this|these|those|such)\s+$", re.I)

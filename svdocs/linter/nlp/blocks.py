@@ -17,7 +17,7 @@ Nothing crosses from one block to the next:
 
 A block that opens with whitespace is parsed alone (its leading space would merge with the
 separator), and trailing whitespace, which no sentence keeps, is left out of the joined text.
-``tests/test_nlp_blocks.py`` checks that every block gives the same clauses either way.
+``tests/linter/test_nlp_blocks.py`` checks that every block gives the same clauses either way.
 """
 
 from __future__ import annotations
