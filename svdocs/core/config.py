@@ -17,6 +17,9 @@ from svdocs.core.model import Severity
 from svdocs.core.rules import META_RULE_IDS, load_rules
 
 SCOPES = ("social-value", "all")
+#: ``judge`` values: who decides vague-commitment (the rules, the trained model, or both).
+JUDGES = ("rules", "model", "both")
+DEFAULT_JUDGE = "rules"
 
 
 @dataclass
@@ -25,6 +28,7 @@ class LintConfig:
     # which parts of a document are judged: "body" (the body and its text boxes) or "all"
     # (also running headers and footers, footnotes and endnotes)
     parts: str = "body"
+    judge: str = DEFAULT_JUDGE  # one of JUDGES
     fail_on: Severity = Severity.WARNING
     rule_dirs: list[Path] = field(default_factory=list)  # extra rule folders (--rules DIR)
     # per-rule settings: {"rule-id": "off" | "error" | "warning" | "info"}
@@ -45,7 +49,7 @@ LEXICON_KEYS = (
     "hedges", "vague_verbs", "vague_terms", "evidence", "consequence", "frequency",
     "local_definitions",
 )
-CONFIG_KEYS = ("scope", "parts", "fail-on", "rules-dirs", "rules", "lexicons")
+CONFIG_KEYS = ("scope", "parts", "judge", "fail-on", "rules-dirs", "rules", "lexicons")
 #: ``parts`` values: what of a document is judged.
 PARTS = ("body", "all")
 
@@ -141,6 +145,12 @@ def config_from_mapping(data: dict[str, Any], *, base: Path | None = None,
     else:
         config.parts = parts
 
+    judge = data.get("judge", config.judge)
+    if judge not in JUDGES:
+        problems.append(f"judge: expected one of {', '.join(JUDGES)}, got {judge!r}")
+    else:
+        config.judge = judge
+
     fail_on = data.get("fail-on", config.fail_on.value)
     try:
         config.fail_on = Severity(fail_on)
@@ -212,12 +222,14 @@ def apply_overrides(
     rule_dirs: Iterable[Path] = (),
     rules: dict[str, str] | None = None,
     parts: str | None = None,
+    judge: str | None = None,
 ) -> LintConfig:
     """A copy of ``config`` with command-line options laid over it (options win)."""
     return replace(
         config,
         scope=scope or config.scope,
         parts=parts or config.parts,
+        judge=judge or config.judge,
         fail_on=Severity(fail_on) if fail_on else config.fail_on,
         rule_dirs=[*config.rule_dirs, *(Path(d) for d in rule_dirs)],
         rules={**config.rules, **(rules or {})},

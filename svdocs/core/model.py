@@ -233,6 +233,8 @@ class Finding:
     fix_clause: str | None = None  # id of a library clause that would fix the gap
     suppressed: str | None = None  # justification when suppressed inline
     fingerprint: str = ""
+    # what a judge adds about how it decided: {"model_score": 0.87} from the trained model
+    properties: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -247,4 +249,5 @@ class Finding:
             "fix_clause": self.fix_clause,
             "fingerprint": self.fingerprint,
             **({"suppressed": self.suppressed} if self.suppressed is not None else {}),
+            **({"properties": dict(self.properties)} if self.properties else {}),
         }
