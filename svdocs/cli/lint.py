@@ -36,8 +36,9 @@ _SEVERITIES = [s.value for s in Severity]
                    "and endnotes.")
 @click.option("--judge", type=click.Choice(["rules", "model", "both"]), default=None,
               help="Who decides vague-commitment: the rules, the trained model, or both (the "
-                   "rules explain, the model decides borderline cases) [default: both, or "
-                   "judge from the config file].")
+                   "rules explain, the model decides borderline cases) [default: judge from "
+                   "the config file, else rules with the social value scope, both with "
+                   "--scope all].")
 @click.option("--rules", "rule_dirs", multiple=True,
               type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A folder of extra rules (YAML); may be repeated.")

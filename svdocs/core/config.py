@@ -19,7 +19,10 @@ from svdocs.core.rules import META_RULE_IDS, load_rules
 SCOPES = ("social-value", "all")
 #: ``judge`` values: who decides vague-commitment (the rules, the trained model, or both).
 JUDGES = ("rules", "model", "both")
-DEFAULT_JUDGE = "rules"
+#: The judge when none is set, per scope: the better on that scope's dev and test splits
+#: (docs/model-card.md). In the default social value scope the rules alone (the model adds
+#: within noise there, and the clause library's own text stays clean); in ``all``, both.
+DEFAULT_JUDGES = {"social-value": "rules", "all": "both"}
 
 
 @dataclass
@@ -28,7 +31,7 @@ class LintConfig:
     # which parts of a document are judged: "body" (the body and its text boxes) or "all"
     # (also running headers and footers, footnotes and endnotes)
     parts: str = "body"
-    judge: str = DEFAULT_JUDGE  # one of JUDGES
+    judge: str | None = None  # one of JUDGES; None: the scope's default (see judge_of)
     fail_on: Severity = Severity.WARNING
     rule_dirs: list[Path] = field(default_factory=list)  # extra rule folders (--rules DIR)
     # per-rule settings: {"rule-id": "off" | "error" | "warning" | "info"}
@@ -37,6 +40,11 @@ class LintConfig:
     #                      "local_definitions": [...], ...}
     lexicons: dict[str, list[str]] = field(default_factory=dict)
     source: Path | None = None  # the config file this came from, if any
+
+
+def judge_of(config: LintConfig) -> str:
+    """Who decides vague-commitment under ``config``: its ``judge``, or its scope's default."""
+    return config.judge or DEFAULT_JUDGES.get(config.scope, "rules")
 
 
 # --------------------------------------------------------------------------- loading
@@ -146,7 +154,7 @@ def config_from_mapping(data: dict[str, Any], *, base: Path | None = None,
         config.parts = parts
 
     judge = data.get("judge", config.judge)
-    if judge not in JUDGES:
+    if judge is not None and judge not in JUDGES:
         problems.append(f"judge: expected one of {', '.join(JUDGES)}, got {judge!r}")
     else:
         config.judge = judge

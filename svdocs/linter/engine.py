@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from svdocs.core.collector import collector_paused
-from svdocs.core.config import LintConfig
+from svdocs.core.config import LintConfig, judge_of
 from svdocs.core.errors import ValidationError
 from svdocs.core.fingerprint import assign_fingerprints
 from svdocs.core.model import Commitment, Document, Finding, Location, Severity
@@ -50,7 +50,7 @@ class Linter:
         if self.config.scope not in ("social-value", "all"):
             scope = self.config.scope
             raise ValidationError([f"scope must be 'social-value' or 'all', not {scope!r}"])
-        if self.config.judge not in ("rules", "model", "both"):
+        if self.config.judge not in (None, "rules", "model", "both"):
             raise ValidationError([f"judge must be 'rules', 'model' or 'both', "
                                    f"not {self.config.judge!r}"])
         if self.config.parts not in ("body", "all"):
@@ -114,7 +114,7 @@ class Linter:
         for rule in self.rules:
             findings.extend(_checks.CHECKS[rule.check](rule, analysis))
         findings = drop_false_alarms(analysis, findings)
-        findings = combine_judges(self.config.judge, self.config.scope, findings)
+        findings = combine_judges(judge_of(self.config), self.config.scope, findings)
         findings.sort(key=lambda f: (f.location.block, f.location.start, f.rule))
         assign_fingerprints(findings)
         return findings

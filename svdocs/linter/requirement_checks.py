@@ -19,6 +19,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import replace
 
+from svdocs.core.config import judge_of
 from svdocs.core.model import Finding
 from svdocs.core.rules import Rule
 from svdocs.linter.checks import check, make_finding
@@ -119,7 +120,7 @@ MODEL_THRESHOLD = 0.5
 def model(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
     """Every judged sentence the model scores at or above ``params.floor`` (the combination in
     :mod:`svdocs.linter.judge.combination` keeps those its judge setting wants), with its score."""
-    if a.config.judge == "rules":
+    if judge_of(a.config) == "rules":
         return
     sentences = judged_sentences(a)
     floor = float(rule.params.get("floor", 0.0))
