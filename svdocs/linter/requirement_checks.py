@@ -25,7 +25,11 @@ from svdocs.core.rules import Rule
 from svdocs.linter.checks import check, make_finding
 from svdocs.linter.judge.analysis import DocumentAnalysis, Sentence
 from svdocs.linter.judge.model_judge import vague_scores
-from svdocs.linter.judge.requirements import judged_sentences, requirement_sentences
+from svdocs.linter.judge.requirements import (
+    acceptance_text,
+    judged_sentences,
+    requirement_sentences,
+)
 from svdocs.linter.nlp.lexicons import load_lexicons
 
 #: The smell classes a ``smell`` rule may name (the keys of ``classes`` in smells.yml).
@@ -70,10 +74,11 @@ def _pattern(smell: str) -> tuple[re.Pattern[str], frozenset[str]]:
         return found
 
 
-def smell_hits(smell: str, text: str) -> list[tuple[int, int]]:
-    """Where the words of a smell class make ``text`` vague (offsets in ``text``)."""
+def smell_hits(smell: str, text: str, context: str = "") -> list[tuple[int, int]]:
+    """Where the words of a smell class make ``text`` vague (offsets in ``text``); a number
+    in ``text`` or its ``context`` (a matrix row's acceptance cell) settles a level."""
     pattern, bare = _pattern(smell)
-    if smell in _SETTLED_BY_NUMBER and _NUMBER.search(text):
+    if smell in _SETTLED_BY_NUMBER and (_NUMBER.search(text) or _NUMBER.search(context)):
         return []
     hits = []
     for m in pattern.finditer(text):
@@ -107,7 +112,8 @@ def smell(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
         raise ValueError(f"rule {rule.id}: params.smell must be one of "
                          f"{', '.join(SMELL_CLASSES)}, not {smell_class!r}")
     for s in requirement_sentences(a):
-        hits = smell_hits(smell_class, s.clause.text)
+        context = acceptance_text(a, s) if s.table is not None else ""
+        hits = smell_hits(smell_class, s.clause.text, context)
         if hits:
             yield _finding(rule, a, s, *hits[0])
 

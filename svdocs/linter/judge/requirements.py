@@ -58,15 +58,45 @@ def _headers(a: DocumentAnalysis) -> dict[tuple[int, int, object], str]:
     return out
 
 
-def _requirement_cell(a: DocumentAnalysis, s: Sentence,
-                      headers: dict[tuple[int, int, object], str]) -> bool:
+def _column(a: DocumentAnalysis, s: Sentence,
+            headers: dict[tuple[int, int, object], str]) -> str | None:
+    """What a table cell's column holds: "requirement", "other" (an id, priority, test...),
+    "" (no header says), or None for text outside tables and header cells."""
     ref = a.document.blocks[s.block].table
     if ref is None or ref.header:
-        return False
+        return None
     head = headers.get((ref.table, ref.col, ref.nested_in), "")
-    if not _REQUIREMENT_HEADER.search(head):
-        return False
-    return not _OTHER_HEADER.search(head) or bool(re.search(r"requirement", head, re.I))
+    if _REQUIREMENT_HEADER.search(head) and (
+            not _OTHER_HEADER.search(head) or re.search(r"requirement", head, re.I)):
+        return "requirement"
+    return "other" if head.strip() else ""
+
+
+_ACCEPTANCE_HEADER = re.compile(
+    r"\b(?:acceptance|verification|verified|measures?|measurement|tests?|criteri(?:on|a)|"
+    r"targets?|kpis?|metrics?|pass mark)\b", re.I)
+
+
+def acceptance_text(a: DocumentAnalysis, s: Sentence) -> str:
+    """The acceptance, verification or measure cells of a table cell's row (they may settle
+    a vague-looking requirement cell: "Fast page loads | ... | under 2 s at p95"); empty
+    outside tables."""
+    ref = a.document.blocks[s.block].table
+    if ref is None:
+        return ""
+    rows: dict[tuple[int, int, object], str] | None = a.__dict__.get("_acceptance_rows")
+    if rows is None:
+        headers = _headers(a)
+        rows = {}
+        for b in a.document.blocks:
+            t = b.table
+            if t is None or t.header:
+                continue
+            if _ACCEPTANCE_HEADER.search(headers.get((t.table, t.col, t.nested_in), "")):
+                key = (t.table, t.row, t.nested_in)
+                rows[key] = f"{rows.get(key, '')} {b.text}"
+        a.__dict__["_acceptance_rows"] = rows
+    return rows.get((ref.table, ref.row, ref.nested_in), "")
 
 
 def is_requirement_text(a: DocumentAnalysis, s: Sentence) -> bool:
@@ -93,7 +123,9 @@ def requirement_sentences(a: DocumentAnalysis) -> list[Sentence]:
     headers = _headers(a)
     out: list[Sentence] = []
     for s in a.sentences:
-        if id(s) in chosen or is_requirement_text(a, s) or _requirement_cell(a, s, headers):
+        column = _column(a, s, headers)
+        if column == "requirement" or id(s) in chosen or (
+                column != "other" and is_requirement_text(a, s)):
             out.append(s)
     a.__dict__["_requirement_sentences"] = out
     return out
