@@ -22,7 +22,11 @@ from svdocs.core.rules import Rule, load_rules
 from svdocs.linter import checks as _checks
 from svdocs.linter import requirement_checks as _requirement_checks  # noqa: F401  (registers)
 from svdocs.linter.judge.analysis import DocumentAnalysis, Sentence, analyse
-from svdocs.linter.judge.combination import combine_judges, drop_false_alarms
+from svdocs.linter.judge.combination import (
+    combine_judges,
+    drop_false_alarms,
+    recorded_scores,
+)
 from svdocs.linter.judge.fix_clauses import theme_fix_clauses
 from svdocs.linter.nlp.blocks import ParsedBlock, groups, make_group_doc, parsed_blocks
 from svdocs.linter.nlp.pipeline import get_pipeline
@@ -114,7 +118,8 @@ class Linter:
         for rule in self.rules:
             findings.extend(_checks.CHECKS[rule.check](rule, analysis))
         findings = drop_false_alarms(analysis, findings)
-        findings = combine_judges(judge_of(self.config), self.config.scope, findings)
+        findings = combine_judges(judge_of(self.config), self.config.scope, findings,
+                                  recorded_scores(analysis))
         findings.sort(key=lambda f: (f.location.block, f.location.start, f.rule))
         assign_fingerprints(findings)
         return findings

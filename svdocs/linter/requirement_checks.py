@@ -24,6 +24,7 @@ from svdocs.core.model import Finding
 from svdocs.core.rules import Rule
 from svdocs.linter.checks import check, make_finding
 from svdocs.linter.judge.analysis import DocumentAnalysis, Sentence
+from svdocs.linter.judge.combination import record_scores, thresholds
 from svdocs.linter.judge.model_judge import vague_scores
 from svdocs.linter.judge.requirements import (
     acceptance_text,
@@ -54,11 +55,14 @@ _CONDITIONAL = re.compile(r"(?:^|[,;(]\s*)(?:should|were|had)\s+(?:the|a|an|any|
                           re.I)
 
 _LOCK = threading.Lock()
-_PATTERNS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {}
+_PATTERNS: dict[str, tuple[re.Pattern[str], frozenset[str], frozenset[str]]] = {}
+# the words of a text, as the quick test before a class' full pattern sees them
+_WORD = re.compile(r"[a-z0-9]+(?:[-/'][a-z0-9]+)*")
 
 
-def _pattern(smell: str) -> tuple[re.Pattern[str], frozenset[str]]:
-    """The compiled words of a smell class and the class' "bare only" words."""
+def _pattern(smell: str) -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """The compiled words of a smell class, the first word of each of its phrases (a text
+    with none of them cannot match) and the lexicon's "bare only" words."""
     with _LOCK:
         found = _PATTERNS.get(smell)
         if found is None:
@@ -68,17 +72,23 @@ def _pattern(smell: str) -> tuple[re.Pattern[str], frozenset[str]]:
                 raise ValueError(f"smells.yml has no words for the smell class {smell!r}")
             words = sorted(set(words), key=len, reverse=True)
             alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+            firsts = frozenset(_WORD.findall(w.lower())[0] for w in words)
             bare = frozenset(w.lower() for w in lexicons.get("smells", "bare_only"))
-            found = (re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I), bare)
+            found = (re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I), firsts, bare)
             _PATTERNS[smell] = found
         return found
 
 
-def smell_hits(smell: str, text: str, context: str = "") -> list[tuple[int, int]]:
+def smell_hits(smell: str, text: str, context: str = "",
+               words: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """Where the words of a smell class make ``text`` vague (offsets in ``text``); a number
-    in ``text`` or its ``context`` (a matrix row's acceptance cell) settles a level."""
-    pattern, bare = _pattern(smell)
+    in ``text`` or its ``context`` (a matrix row's acceptance cell) settles a level.
+    ``words``: the text's words (``_WORD``), when the caller has them already."""
+    pattern, firsts, bare = _pattern(smell)
     if smell in _SETTLED_BY_NUMBER and (_NUMBER.search(text) or _NUMBER.search(context)):
+        return []
+    if (words if words is not None else frozenset(_WORD.findall(text.lower()))).isdisjoint(
+            firsts):
         return []
     hits = []
     for m in pattern.finditer(text):
@@ -103,6 +113,16 @@ def _finding(rule: Rule, a: DocumentAnalysis, s: Sentence, start: int, end: int)
     return make_finding(rule, a, s.block, c.text, (c.start + start, c.start + end), flagged)
 
 
+def _sentence_words(a: DocumentAnalysis) -> dict[int, frozenset[str]]:
+    """Each requirement sentence's words, worked out once for the seven smell rules."""
+    words: dict[int, frozenset[str]] | None = a.__dict__.get("_smell_words")
+    if words is None:
+        words = {id(s): frozenset(_WORD.findall(s.clause.text.lower()))
+                 for s in requirement_sentences(a)}
+        a.__dict__["_smell_words"] = words
+    return words
+
+
 @check("smell")
 def smell(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
     if a.config.scope != "all":
@@ -111,27 +131,28 @@ def smell(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
     if smell_class not in SMELL_CLASSES:
         raise ValueError(f"rule {rule.id}: params.smell must be one of "
                          f"{', '.join(SMELL_CLASSES)}, not {smell_class!r}")
+    words = _sentence_words(a)
     for s in requirement_sentences(a):
         context = acceptance_text(a, s) if s.table is not None else ""
-        hits = smell_hits(smell_class, s.clause.text, context)
+        hits = smell_hits(smell_class, s.clause.text, context, words[id(s)])
         if hits:
             yield _finding(rule, a, s, *hits[0])
 
 
-#: The model's threshold when it decides alone (``--judge model``), tuned on the dev splits.
-MODEL_THRESHOLD = 0.5
-
-
 @check("model")
 def model(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
-    """Every judged sentence the model scores at or above ``params.floor`` (the combination in
-    :mod:`svdocs.linter.judge.combination` keeps those its judge setting wants), with its score."""
+    """A finding, with its score, for each judged sentence the model scores at or above the
+    lower of its thresholds (the combination in :mod:`svdocs.linter.judge.combination` keeps
+    those its judge setting wants); every score is recorded for the combination's veto."""
     if judge_of(a.config) == "rules":
         return
     sentences = judged_sentences(a)
-    floor = float(rule.params.get("floor", 0.0))
-    for s, score in zip(sentences, vague_scores([s.clause.text for s in sentences]),
-                        strict=True):
+    limits = thresholds(a.config.scope)
+    floor = min(limits.model, limits.add)
+    scored = vague_scores([s.clause.text for s in sentences])
+    record_scores(a, {(s.block, s.clause.text): v for s, v in zip(sentences, scored,
+                                                                  strict=True)})
+    for s, score in zip(sentences, scored, strict=True):
         if score >= floor:
             c = s.clause
             f = make_finding(rule, a, s.block, c.text, (c.start, c.end), c.text)

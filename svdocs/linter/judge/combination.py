@@ -41,15 +41,33 @@ THRESHOLDS = {
 }
 
 
+def thresholds(scope: str) -> Thresholds:
+    return THRESHOLDS.get(scope, THRESHOLDS["social-value"])
+
+
 def _key(f: Finding) -> tuple[int, str]:
     return f.location.block, f.text
 
 
-def combine_judges(judge: str, scope: str, findings: list[Finding]) -> list[Finding]:
-    """The findings a judge setting keeps, from the rules' findings and the model's."""
+def record_scores(a: DocumentAnalysis, scores: dict[tuple[int, str], float]) -> None:
+    """Keep the model's score of each judged sentence, by (block, sentence text)."""
+    a.__dict__["_model_scores"] = scores
+
+
+def recorded_scores(a: DocumentAnalysis) -> dict[tuple[int, str], float]:
+    """The model's scores recorded for this analysis (empty when the model did not run)."""
+    scores: dict[tuple[int, str], float] = a.__dict__.get("_model_scores", {})
+    return scores
+
+
+def combine_judges(judge: str, scope: str, findings: list[Finding],
+                   scores: dict[tuple[int, str], float] | None = None) -> list[Finding]:
+    """The findings a judge setting keeps, from the rules' findings and the model's
+    (``scores``: the model's score of every sentence it judged, by block and text)."""
     if judge == "rules":
         return [f for f in findings if f.rule != MODEL_RULE]
-    limits = THRESHOLDS.get(scope, THRESHOLDS["social-value"])
+    limits = thresholds(scope)
+    scores = scores or {}
     scored = {_key(f): f for f in findings if f.rule == MODEL_RULE}
     others = [f for f in findings if f.rule != MODEL_RULE]
     if judge == "model":
@@ -62,13 +80,13 @@ def combine_judges(judge: str, scope: str, findings: list[Finding]) -> list[Find
         if f.category != CATEGORY:
             out.append(f)
             continue
-        model_finding = scored.get(_key(f))
-        if model_finding is None:
+        score = scores.get(_key(f))
+        if score is None:
             # a sentence the model does not judge (a KPI table's other cell): the rule stands
             out.append(f)
             flagged.add(_key(f))
             continue
-        score = model_finding.properties["model_score"]
+        score = round(score, 4)
         if score < limits.veto:
             continue
         out.append(replace(f, properties={**f.properties, "model_score": score}))
