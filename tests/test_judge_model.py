@@ -212,3 +212,13 @@ def test_a_bad_labels_file_is_a_one_line_error(tmp_path: Path) -> None:
         requirement_units(tmp_path / "empty")
     with pytest.raises(InputError, match="no such folder"):
         commitment_units(tmp_path / "missing")
+
+
+def test_sarif_carries_the_model_score(tmp_path: Path) -> None:
+    doc = tmp_path / "spec.md"
+    doc.write_text(f"# Requirements\n\n{ONLY_THE_MODEL}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["lint", "--format", "sarif", "--scope", "all",
+                                      "--judge", "model", str(doc)])
+    results = json.loads(result.stdout)["runs"][0]["results"]
+    (model,) = [r for r in results if r["ruleId"] == "vague-model"]
+    assert model["properties"]["model_score"] > 0.5

@@ -126,6 +126,7 @@ def _result(f: Finding, index: dict[str, int], root: Path | None) -> dict[str, A
             "text": f.text,
             "suggestion": f.suggestion,
             "fix_clause": f.fix_clause,
+            **f.properties,  # a judge's own figures: {"model_score": 0.87}
         },
     }
     if f.suppressed is not None:
