@@ -97,6 +97,8 @@ def test_cli_judge_option_and_model_score_in_json(tmp_path: Path) -> None:
     (model,) = findings("--judge", "model")
     assert model["rule"] == "vague-model"
     assert 0.5 < model["properties"]["model_score"] <= 1.0
+    assert model["properties"]["model_smell"] == "subjective"
+    assert "subjective" in model["message"]
     bad = runner.invoke(cli, ["lint", "--judge", "oracle", str(doc)])
     assert bad.exit_code == 2 and "oracle" in bad.output
 

@@ -25,7 +25,8 @@ from svdocs.core.rules import Rule
 from svdocs.linter.checks import check, make_finding
 from svdocs.linter.judge.analysis import DocumentAnalysis, Sentence
 from svdocs.linter.judge.combination import record_scores, thresholds
-from svdocs.linter.judge.model_judge import vague_scores
+from svdocs.linter.judge.model_judge import scores
+from svdocs.linter.judge.model_text import VAGUE, smell_label
 from svdocs.linter.judge.requirements import (
     acceptance_text,
     judged_sentences,
@@ -149,11 +150,37 @@ def model(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
     sentences = judged_sentences(a)
     limits = thresholds(a.config.scope)
     floor = min(limits.model, limits.add)
-    scored = vague_scores([s.clause.text for s in sentences])
-    record_scores(a, {(s.block, s.clause.text): v for s, v in zip(sentences, scored,
-                                                                  strict=True)})
-    for s, score in zip(sentences, scored, strict=True):
+    every = scores([s.clause.text for s in sentences])
+    record_scores(a, {(s.block, s.clause.text): v.get(VAGUE, 0.0)
+                      for s, v in zip(sentences, every, strict=True)})
+    for s, labels in zip(sentences, every, strict=True):
+        score = labels.get(VAGUE, 0.0)
         if score >= floor:
             c = s.clause
-            f = make_finding(rule, a, s.block, c.text, (c.start, c.end), c.text)
-            yield replace(f, properties={"model_score": round(score, 4)})
+            smell = likeliest_smell(labels)
+            f = make_finding(rule, a, s.block, c.text, (c.start, c.end), c.text,
+                             smell=SMELL_WORDS.get(smell, "vague") if smell else "vague")
+            properties: dict[str, float | str] = {"model_score": round(score, 4)}
+            if smell:
+                properties["model_smell"] = smell
+            yield replace(f, properties=properties)
+
+
+#: How a ``vague-model`` message names the smell the model thinks likeliest.
+SMELL_WORDS = {
+    "subjective": "subjective: a matter of taste",
+    "ambiguous": "ambiguous: a degree with no measure",
+    "loophole": "a loophole: the supplier decides whether it applies",
+    "nonverifiable": "not verifiable: no test could confirm it",
+    "uncertain-verb": "an uncertain verb: it does not bind",
+    "open-ended": "open-ended: its list or scope has no end",
+    "comparative": "a comparative with nothing to compare with",
+}
+#: A smell the model names only when it gives it at least this probability.
+SMELL_FLOOR = 0.3
+
+
+def likeliest_smell(labels: dict[str, float]) -> str | None:
+    """The smell class the model scores highest, if at least :data:`SMELL_FLOOR`."""
+    best = max(SMELL_CLASSES, key=lambda s: labels.get(smell_label(s), 0.0))
+    return best if labels.get(smell_label(best), 0.0) >= SMELL_FLOOR else None
