@@ -32,6 +32,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CATEGORIES = ("vague-commitment", "missing-evidence", "missing-consequence")
+SMELLS = ("subjective", "ambiguous", "loophole", "nonverifiable", "uncertain-verb", "open-ended",
+          "comparative")
 HEDGE_WORDS = (
     "should", "may", "might", "could", "would", "appropriate", "reasonable", "adequate",
     "sufficient", "possible", "practicable", "feasible", "endeavour", "endeavours", "aim",
@@ -60,7 +62,9 @@ def labelled(split: str, corpus: str) -> list[tuple[Path, list[tuple[str, set[st
         units: list[tuple[str, set[str]]] = []
         if corpus == "requirements":
             for u in data.get("requirements") or []:
-                units.append((norm(u["text"]), {"vague-commitment"} if u.get("vague") else set()))
+                cats = {"vague-commitment"} if u.get("vague") else set()
+                smells = {f"smell:{s}" for s in u.get("smells") or []}
+                units.append((norm(u["text"]), cats | smells))
             units += [(norm(u["text"]), set()) for u in data.get("non_requirements") or []]
         else:
             for u in data.get("commitments") or []:
@@ -82,13 +86,20 @@ def lint(paths: list[Path], judge: str, scope: str) -> tuple[dict[str, list[dict
     return {str(Path(f["path"]).resolve()): f["findings"] for f in report["files"]}, seconds
 
 
+def _of(f: dict, cat: str) -> bool:
+    """Is finding ``f`` one of category ``cat`` ("smell:loophole": rule vague-loophole)?"""
+    if cat.startswith("smell:"):
+        return f["rule"] == "vague-" + cat[len("smell:"):]
+    return f["category"] == cat
+
+
 def score(docs: list[tuple[Path, list[tuple[str, set[str]]]]], found: dict[str, list[dict]],
           categories: tuple[str, ...]) -> dict[str, dict[str, float]]:
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
     for doc, units in docs:
         findings = found.get(str(doc.resolve()), [])
         for cat in categories:
-            texts = {norm(f["text"]) for f in findings if f["category"] == cat}
+            texts = {norm(f["text"]) for f in findings if _of(f, cat)}
             for unit, cats in units:
                 hit = any(lands(unit, t) for t in texts)
                 if cat in cats:
@@ -123,12 +134,17 @@ def main() -> None:
     parser.add_argument("--split", default="dev", choices=["train", "dev", "test"])
     parser.add_argument("--judge", action="append", choices=["rules", "model", "both", "hedge"])
     parser.add_argument("--corpus", action="append", choices=["requirements", "sentences"])
+    parser.add_argument("--smells", action="store_true",
+                        help="also score each smell rule (vague-loophole, ...) against the "
+                             "units labelled with its smell class")
     args = parser.parse_args()
     judges = args.judge or ["hedge", "rules", "model", "both"]
     for corpus in args.corpus or ["requirements", "sentences"]:
         docs = labelled(args.split, corpus)
         scope = "all" if corpus == "requirements" else "social-value"
         cats = ("vague-commitment",) if corpus == "requirements" else CATEGORIES
+        if corpus == "requirements" and args.smells:
+            cats += tuple(f"smell:{s}" for s in SMELLS)
         words = sum(len(d.read_text(encoding="utf-8").split()) for d, _ in docs)
         for judge in judges:
             if judge == "hedge":
