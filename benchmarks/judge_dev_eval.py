@@ -63,6 +63,8 @@ def labelled(split: str, corpus: str) -> list[tuple[Path, list[tuple[str, set[st
         if corpus == "requirements":
             for u in data.get("requirements") or []:
                 cats = {"vague-commitment"} if u.get("vague") else set()
+                if u.get("has_acceptance") is False and u.get("party") != "buyer":
+                    cats.add("missing-evidence")  # no acceptance criteria or verification
                 smells = {f"smell:{s}" for s in u.get("smells") or []}
                 units.append((norm(u["text"]), cats | smells))
             units += [(norm(u["text"]), set()) for u in data.get("non_requirements") or []]
@@ -142,7 +144,8 @@ def main() -> None:
     for corpus in args.corpus or ["requirements", "sentences"]:
         docs = labelled(args.split, corpus)
         scope = "all" if corpus == "requirements" else "social-value"
-        cats = ("vague-commitment",) if corpus == "requirements" else CATEGORIES
+        cats = ("vague-commitment", "missing-evidence") if corpus == "requirements" \
+            else CATEGORIES
         if corpus == "requirements" and args.smells:
             cats += tuple(f"smell:{s}" for s in SMELLS)
         words = sum(len(d.read_text(encoding="utf-8").split()) for d, _ in docs)
