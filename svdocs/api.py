@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from svdocs.workflow.corpus import CorpusPlan
     from svdocs.workflow.demo import DemoResult
     from svdocs.workflow.evaluate import Evaluation
+    from svdocs.workflow.judge_training import TrainingReport
     from svdocs.workflow.reviewed_copies import ReviewedCopies
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "evaluate",
     "expand_paths",
     "find_rule",
+    "judge_model_dir",
     "lint",
     "lint_bytes",
     "lint_corpus",
@@ -69,6 +71,7 @@ __all__ = [
     "render_report",
     "rules",
     "stream_corpus",
+    "train_judge",
     "write_assembly",
     "write_baseline",
     "write_reviewed_copies",
@@ -165,13 +168,14 @@ def lint_text(text: str, *, fmt: str = "text", config: LintConfig | None = None,
 
 def lint_settings(config_path: PathLike | None = None, *, start: PathLike | None = None,
                   scope: str | None = None, fail_on: str | None = None,
-                  rule_dirs: Iterable[PathLike] = (), parts: str | None = None) -> LintConfig:
+                  rule_dirs: Iterable[PathLike] = (), parts: str | None = None,
+                  judge: str | None = None) -> LintConfig:
     """The settings a lint run uses: ``config_path``, or the config file found upwards from
     ``start`` (``svdocs.toml``, ``[tool.svdocs]``), with the options given laid over it."""
     config = load_config(Path(config_path) if config_path is not None else None,
                          start=Path(start) if start is not None else None)
     return apply_overrides(config, scope=scope, fail_on=fail_on,
-                           rule_dirs=[Path(d) for d in rule_dirs], parts=parts)
+                           rule_dirs=[Path(d) for d in rule_dirs], parts=parts, judge=judge)
 
 
 def expand_paths(paths: Iterable[PathLike]) -> list[Path]:
@@ -267,6 +271,26 @@ def evaluate(directory: PathLike, config: LintConfig | None = None) -> Evaluatio
     from svdocs.workflow.evaluate import evaluate_dir  # deferred: loads spaCy
 
     return evaluate_dir(Path(directory), config)
+
+
+def train_judge(requirements: Iterable[PathLike], commitments: Iterable[PathLike],
+                output: PathLike, *, epochs: int | None = None, seed: int | None = None,
+                force: bool = False) -> TrainingReport:
+    """Train the statistical judge on labelled folders (``*.labels.yml``) and write it to
+    ``output`` (see :mod:`svdocs.workflow.judge_training` and docs/model-card.md)."""
+    from svdocs.workflow import judge_training  # deferred: loads spaCy
+
+    return judge_training.train_judge(
+        [Path(p) for p in requirements], [Path(p) for p in commitments], Path(output),
+        epochs=judge_training.EPOCHS if epochs is None else epochs,
+        seed=judge_training.SEED if seed is None else seed, force=force)
+
+
+def judge_model_dir() -> Path:
+    """Where the shipped judge model lives (``svdocs train`` writes here by default)."""
+    from svdocs.linter.judge.model_judge import MODEL_DIR  # deferred: loads spaCy
+
+    return MODEL_DIR
 
 
 def demo(out: PathLike | None = None, *, force: bool = False,

@@ -22,6 +22,7 @@ FLOORS: list[tuple[str, ...]] = [
     ("svdocs.linter.structure",),
     ("svdocs.linter.judge",),
     ("svdocs.linter.checks",),
+    ("svdocs.linter.requirement_checks",),  # the checks of --scope all and the model's
     ("svdocs.linter.engine", "svdocs.linter"),
     ("svdocs.reporters",),
     ("svdocs.assembly", "svdocs.audit"),

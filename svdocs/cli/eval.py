@@ -22,6 +22,8 @@ from svdocs.core.config import LintConfig
 @click.option("--min-recall", type=click.FloatRange(0, 1), default=None,
               help="Exit 1 when any category's recall is below this.")
 @click.option("--scope", type=click.Choice(["social-value", "all"]), default="social-value")
+@click.option("--judge", type=click.Choice(["rules", "model", "both"]), default=None,
+              help="Who decides vague-commitment [default: the lint default].")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path),
               help="An extra folder of rules (repeatable).")
 def eval_command(
@@ -31,12 +33,15 @@ def eval_command(
     min_precision: float | None,
     min_recall: float | None,
     scope: str,
+    judge: str | None,
     rule_dirs: tuple[Path, ...],
 ) -> None:
     """Score the linter against labelled documents (DIR/*.expected.yml)."""
     pause_until_exit()
 
     config = LintConfig(scope=scope, rule_dirs=list(rule_dirs))
+    if judge is not None:
+        config.judge = judge
     result = api.evaluate(directory, config)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2))

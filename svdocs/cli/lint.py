@@ -34,6 +34,11 @@ _SEVERITIES = [s.value for s in Severity]
 @click.option("--parts", type=click.Choice(["body", "all"]), default=None,
               help="Judge the body only (default) or also running headers, footers, footnotes "
                    "and endnotes.")
+@click.option("--judge", type=click.Choice(["rules", "model", "both"]), default=None,
+              help="Who decides vague-commitment: the rules, the trained model, or both (the "
+                   "rules explain, the model decides borderline cases) [default: judge from "
+                   "the config file, else rules with the social value scope, both with "
+                   "--scope all].")
 @click.option("--rules", "rule_dirs", multiple=True,
               type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A folder of extra rules (YAML); may be repeated.")
@@ -70,7 +75,7 @@ _SEVERITIES = [s.value for s in Severity]
               help="Report a file still being linted after SECONDS as timed out (dask "
                    "engine).")
 def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
-         fail_on: str | None, scope: str | None, parts: str | None,
+         fail_on: str | None, scope: str | None, parts: str | None, judge: str | None,
          rule_dirs: tuple[Path, ...], config_path: Path | None, baseline: Path | None,
          write_baseline: Path | None, jobs: int, annotate_dir: Path | None,
          explain: bool, suggest: bool, engine: str | None, scheduler: str | None,
@@ -94,7 +99,7 @@ def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
     if corpus is None:
         pause_until_exit()
     config = api.lint_settings(config_path, start=Path.cwd(), scope=scope, fail_on=fail_on,
-                               rule_dirs=rule_dirs, parts=parts)
+                               rule_dirs=rule_dirs, parts=parts, judge=judge)
     if corpus is not None and fmt == "jsonl":
         sys.exit(api.stream_corpus(corpus, config, output=output, resume=resume, force=force))
     inputs = corpus.inputs if corpus is not None else api.expand_paths(paths)

@@ -21,6 +21,7 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     "audit": ("audit", "audit"),
     "report": ("report", "report"),
     "serve": ("serve", "serve"),
+    "train": ("train", "train"),
 }
 
 

@@ -17,6 +17,12 @@ from svdocs.core.model import Severity
 from svdocs.core.rules import META_RULE_IDS, load_rules
 
 SCOPES = ("social-value", "all")
+#: ``judge`` values: who decides vague-commitment (the rules, the trained model, or both).
+JUDGES = ("rules", "model", "both")
+#: The judge when none is set, per scope: the better on that scope's dev and test splits
+#: (docs/model-card.md). In the default social value scope the rules alone (the model adds
+#: within noise there, and the clause library's own text stays clean); in ``all``, both.
+DEFAULT_JUDGES = {"social-value": "rules", "all": "both"}
 
 
 @dataclass
@@ -25,6 +31,7 @@ class LintConfig:
     # which parts of a document are judged: "body" (the body and its text boxes) or "all"
     # (also running headers and footers, footnotes and endnotes)
     parts: str = "body"
+    judge: str | None = None  # one of JUDGES; None: the scope's default (see judge_of)
     fail_on: Severity = Severity.WARNING
     rule_dirs: list[Path] = field(default_factory=list)  # extra rule folders (--rules DIR)
     # per-rule settings: {"rule-id": "off" | "error" | "warning" | "info"}
@@ -33,6 +40,11 @@ class LintConfig:
     #                      "local_definitions": [...], ...}
     lexicons: dict[str, list[str]] = field(default_factory=dict)
     source: Path | None = None  # the config file this came from, if any
+
+
+def judge_of(config: LintConfig) -> str:
+    """Who decides vague-commitment under ``config``: its ``judge``, or its scope's default."""
+    return config.judge or DEFAULT_JUDGES.get(config.scope, "rules")
 
 
 # --------------------------------------------------------------------------- loading
@@ -45,7 +57,7 @@ LEXICON_KEYS = (
     "hedges", "vague_verbs", "vague_terms", "evidence", "consequence", "frequency",
     "local_definitions",
 )
-CONFIG_KEYS = ("scope", "parts", "fail-on", "rules-dirs", "rules", "lexicons")
+CONFIG_KEYS = ("scope", "parts", "judge", "fail-on", "rules-dirs", "rules", "lexicons")
 #: ``parts`` values: what of a document is judged.
 PARTS = ("body", "all")
 
@@ -141,6 +153,12 @@ def config_from_mapping(data: dict[str, Any], *, base: Path | None = None,
     else:
         config.parts = parts
 
+    judge = data.get("judge", config.judge)
+    if judge is not None and judge not in JUDGES:
+        problems.append(f"judge: expected one of {', '.join(JUDGES)}, got {judge!r}")
+    else:
+        config.judge = judge
+
     fail_on = data.get("fail-on", config.fail_on.value)
     try:
         config.fail_on = Severity(fail_on)
@@ -212,12 +230,14 @@ def apply_overrides(
     rule_dirs: Iterable[Path] = (),
     rules: dict[str, str] | None = None,
     parts: str | None = None,
+    judge: str | None = None,
 ) -> LintConfig:
     """A copy of ``config`` with command-line options laid over it (options win)."""
     return replace(
         config,
         scope=scope or config.scope,
         parts=parts or config.parts,
+        judge=judge or config.judge,
         fail_on=Severity(fail_on) if fail_on else config.fail_on,
         rule_dirs=[*config.rule_dirs, *(Path(d) for d in rule_dirs)],
         rules={**config.rules, **(rules or {})},

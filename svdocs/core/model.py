@@ -255,6 +255,7 @@ class Finding:
     fingerprint: str = ""
     # what the linter understood: the commitment's parts ("commitment"), and for a finding
     # about a scope the commitments it concerns ("scope", "commitments")
+    # and what a judge adds about how it decided ({"model_score": 0.87})
     properties: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -270,5 +271,5 @@ class Finding:
             "fix_clause": self.fix_clause,
             "fingerprint": self.fingerprint,
             **({"suppressed": self.suppressed} if self.suppressed is not None else {}),
-            **({"properties": self.properties} if self.properties else {}),
+            **({"properties": dict(self.properties)} if self.properties else {}),
         }

@@ -31,6 +31,8 @@ BUILTIN_CHECKS = (
     "evaluation-question",
     "imperatives-coverage",
     "cycle-coverage",
+    "smell",
+    "model",
 )
 GENERIC_CHECKS = ("phrase", "pattern", "requires")
 APPLIES_TO = ("commitment", "obligation", "sentence", "ask")

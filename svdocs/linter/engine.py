@@ -14,13 +14,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from svdocs.core.collector import collector_paused
-from svdocs.core.config import LintConfig
+from svdocs.core.config import LintConfig, judge_of
 from svdocs.core.errors import ValidationError
 from svdocs.core.fingerprint import assign_fingerprints
 from svdocs.core.model import Commitment, Document, Finding, Severity, block_location
 from svdocs.core.rules import Rule, load_rules
 from svdocs.linter import checks as _checks
+from svdocs.linter import requirement_checks as _requirement_checks  # noqa: F401  (registers)
 from svdocs.linter.judge.analysis import DocumentAnalysis, Sentence, analyse
+from svdocs.linter.judge.combination import (
+    combine_judges,
+    drop_false_alarms,
+    recorded_scores,
+)
 from svdocs.linter.judge.fix_clauses import theme_fix_clauses
 from svdocs.linter.nlp.blocks import ParsedBlock, groups, make_group_doc, parsed_blocks
 from svdocs.linter.nlp.pipeline import get_pipeline
@@ -48,6 +54,9 @@ class Linter:
         if self.config.scope not in ("social-value", "all"):
             scope = self.config.scope
             raise ValidationError([f"scope must be 'social-value' or 'all', not {scope!r}"])
+        if self.config.judge not in (None, "rules", "model", "both"):
+            raise ValidationError([f"judge must be 'rules', 'model' or 'both', "
+                                   f"not {self.config.judge!r}"])
         if self.config.parts not in ("body", "all"):
             raise ValidationError([f"parts must be 'body' or 'all', not {self.config.parts!r}"])
         rules = load_rules(self.config.rule_dirs)
@@ -108,6 +117,9 @@ class Linter:
         analysis.fix_clauses = self.fix_clauses
         for rule in self.rules:
             findings.extend(_checks.CHECKS[rule.check](rule, analysis))
+        findings = drop_false_alarms(analysis, findings)
+        findings = combine_judges(judge_of(self.config), self.config.scope, findings,
+                                  recorded_scores(analysis))
         findings.sort(key=lambda f: (f.location.block, f.location.start, f.rule))
         assign_fingerprints(findings)
         return findings

@@ -126,7 +126,7 @@ def _result(f: Finding, index: dict[str, int], root: Path | None) -> dict[str, A
             "text": f.text,
             "suggestion": f.suggestion,
             "fix_clause": f.fix_clause,
-            **f.properties,  # the commitment's parts, or the scope and its commitments
+            **f.properties,  # the commitment's parts, a scope's commitments, a model's score
         },
     }
     if f.suppressed is not None:

@@ -23,9 +23,18 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter()
+_LINTERS: dict[tuple[str, str], Linter] = {}
+
+
+def _linter_for(rule_id: str) -> Linter:
+    """A rule's examples run with the default settings, or the scope and judge its params
+    name (``examples_scope: all`` for the requirement smells, ``examples_judge: model``)."""
+    params = next(r.params for r in RULES if r.id == rule_id)
+    key = (str(params.get("examples_scope", "social-value")),
+           str(params.get("examples_judge", "rules")))
+    if key not in _LINTERS:
+        _LINTERS[key] = Linter(LintConfig(scope=key[0], judge=key[1]))
+    return _LINTERS[key]
 
 
 def _rule_ids(linter: Linter, text: str) -> list[str]:
@@ -33,8 +42,8 @@ def _rule_ids(linter: Linter, text: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("rule_id", "kind", "text"), CASES)
-def test_rule_example(linter: Linter, rule_id: str, kind: str, text: str) -> None:
-    found = _rule_ids(linter, text)
+def test_rule_example(rule_id: str, kind: str, text: str) -> None:
+    found = _rule_ids(_linter_for(rule_id), text)
     if kind == "flag":
         assert rule_id in found, f"{rule_id} should flag: {text!r} (got {found})"
     else:
