@@ -233,6 +233,9 @@ class Finding:
     fix_clause: str | None = None  # id of a library clause that would fix the gap
     suppressed: str | None = None  # justification when suppressed inline
     fingerprint: str = ""
+    #: the other places a finding is about (a pack's consistency finding points at both
+    #: documents: this location in one, the related ones in the others)
+    related: list[Location] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -247,4 +250,5 @@ class Finding:
             "fix_clause": self.fix_clause,
             "fingerprint": self.fingerprint,
             **({"suppressed": self.suppressed} if self.suppressed is not None else {}),
+            **({"related": [r.to_dict() for r in self.related]} if self.related else {}),
         }

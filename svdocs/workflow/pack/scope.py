@@ -1,0 +1,162 @@
+"""The pack's scope: every document's blocks in one Document, judged as one.
+
+Each document of the pack is parsed once. Its blocks, in turn, go into one combined
+Document under a top-level heading naming the document (its title and file), so the
+judgement's own scope logic (a reporting or remedy clause covers the commitments it names,
+"the KPIs in Schedule 6" covers the commitments under that heading, a definition of "local"
+anywhere defines it) reaches across documents exactly as within one document. A reference
+by a document's title ("the Service Credits set out in the KPI Schedule") scopes like a
+reference to a numbered part.
+
+Each document is still judged on its own analysis, so its findings keep the locations,
+offsets and fingerprints they have when it is linted alone; only what the pack answers
+changes: a commitment whose evidence or remedy is in another document, "local" defined in
+another document, a weighting stated in another document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING
+
+from svdocs.core.config import LintConfig
+from svdocs.core.model import Block, BlockKind, Document
+from svdocs.linter.judge.analysis import Aspect, DocumentAnalysis, Sentence, analyse
+from svdocs.workflow.pack.members import Member
+
+if TYPE_CHECKING:
+    from svdocs.linter.nlp.blocks import ParsedBlock
+
+
+@dataclass
+class Combined:
+    """The pack as one Document, and where each document's blocks start in it."""
+
+    document: Document
+    parsed: list[ParsedBlock | None]
+    offsets: list[int]  # per member: the index of its first block (after its heading)
+    members: list[Member]
+
+    def member_of(self, block: int) -> int:
+        """The member whose blocks hold combined block ``block``."""
+        k = 0
+        for i, start in enumerate(self.offsets):
+            if start - 1 <= block:
+                k = i
+        return k
+
+
+def combine(members: list[Member], parsed: list[list[ParsedBlock | None]]) -> Combined:
+    """One Document of the pack: per member a level-1 heading with its title and file, then
+    its blocks with their headings one level down and their tables numbered on."""
+    blocks: list[Block] = []
+    out_parsed: list[ParsedBlock | None] = []
+    offsets: list[int] = []
+    tables = 0
+    for member, doc_parsed in zip(members, parsed, strict=True):
+        aliases = [n for n in (*member.numbers, *member.names)
+                   if n not in member.heading.lower()]
+        # the heading lists every name of the document in lower case: a scope is matched
+        # against the headings above a commitment (DocumentAnalysis._in_named_part)
+        heading = f"{member.heading} [{'; '.join(aliases)}]" if aliases else member.heading
+        blocks.append(Block(BlockKind.HEADING, heading, level=1))
+        # the heading is not parsed: it names the document and judges nothing (a title's
+        # "social value" would otherwise make every sentence under it a social value one)
+        out_parsed.append(None)
+        offsets.append(len(blocks))
+        seen = -1
+        for block in member.document.blocks:
+            table = block.table
+            if table is not None:
+                seen = max(seen, table.table)
+                nested = table.nested_in + tables if table.nested_in is not None else None
+                table = replace(table, table=table.table + tables, nested_in=nested)
+            blocks.append(replace(
+                block,
+                level=(block.level or 1) + 1 if block.kind is BlockKind.HEADING else block.level,
+                heading_path=(heading, *block.heading_path) if block.heading_path else (),
+                table=table,
+            ))
+        tables += seen + 1
+        out_parsed.extend(doc_parsed)
+    document = Document(blocks=blocks, path="<pack>", title="pack")
+    return Combined(document, out_parsed, offsets, members)
+
+
+class PackAnalysis(DocumentAnalysis):
+    """The combined Document's analysis: a reference to a document of the pack by its title
+    ("the KPIs in the Social Value KPI Schedule") scopes to that document's blocks."""
+
+    pack_names: list[str]
+
+    def _scope_of(self, p: Sentence) -> tuple[list[tuple[str, str]], list[str]]:
+        known = id(p) in self._scopes
+        numbers, named = super()._scope_of(p)
+        if not known and not numbers:
+            extra = named_documents(p.clause.text, self.pack_names)
+            if extra:
+                named = [*named, *extra]
+                self._scopes[id(p)] = (numbers, named)
+        return numbers, named
+
+
+# the words before a document's name that make it a scope, as for a numbered part
+# (svdocs.linter.structure.references): "the KPIs in", "report against", "commitments of"
+_SCOPE_BEFORE = re.compile(
+    r"\b(?:(?:commitments?|kpis?|key performance indicators?|targets?|obligations?|"
+    r"requirements?|measures?|outcomes?)\s+(?:set out\s+|listed\s+|contained\s+)?(?:in|of)"
+    r"|(?:progress|performance|report|reports|reporting|evidence|delivery)\s+(?:against|on))"
+    r"\s+(?:the\s+)?$", re.I)
+
+
+def named_documents(text: str, names: list[str]) -> list[str]:
+    """Names of pack documents that a sentence scopes to ("the KPIs in the KPI Schedule")."""
+    low = text.lower()
+    out: list[str] = []
+    for name in sorted(names, key=len, reverse=True):
+        for m in re.finditer(r"\b" + re.escape(name) + r"\b", low):
+            if _SCOPE_BEFORE.search(low[: m.start()]) and not any(name in o for o in out):
+                out.append(name)
+    return out
+
+
+def pack_analysis(combined: Combined, config: LintConfig) -> PackAnalysis:
+    base = analyse(combined.document, combined.parsed, config)
+    pack = PackAnalysis(**{f.name: getattr(base, f.name) for f in fields(base)})
+    names: list[str] = []
+    for member in combined.members:
+        names.extend(n for n in (*member.numbers, *member.names) if n and n not in names)
+    pack.pack_names = names
+    return pack
+
+
+class DocumentInPack(DocumentAnalysis):
+    """One document's own analysis, answering coverage with the pack's scope: what the
+    document leaves uncovered is covered when the pack covers it."""
+
+    pack: PackAnalysis
+    offset: int
+    pack_sentences: dict[tuple[int, int], Sentence]
+
+    def covering(self, item: Sentence, aspect: Aspect) -> Sentence | None:
+        own = super().covering(item, aspect)
+        if own is not None:
+            return own
+        twin = self.pack_sentences.get((item.block + self.offset, item.clause.index))
+        return self.pack.covering(twin, aspect) if twin is not None else None
+
+
+def sentence_index(pack: PackAnalysis) -> dict[tuple[int, int], Sentence]:
+    """The pack's sentences by (combined block, sentence number in the block)."""
+    return {(s.block, s.clause.index): s for s in pack.sentences}
+
+
+def in_pack(alone: DocumentAnalysis, pack: PackAnalysis, offset: int,
+            index: dict[tuple[int, int], Sentence]) -> DocumentInPack:
+    view = DocumentInPack(**{f.name: getattr(alone, f.name) for f in fields(alone)})
+    view.pack = pack
+    view.offset = offset
+    view.pack_sentences = index
+    view.local_defined = alone.local_defined or pack.local_defined
+    return view
