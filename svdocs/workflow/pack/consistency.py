@@ -178,7 +178,7 @@ def weights_total(rule: Rule, run: PackRun) -> Iterator[Finding]:
     """An evaluation table whose weights do not add up to 100%."""
     for k in _kinds(run, "itt"):
         a = run.analyses[k]
-        for t, rows in a.document.tables().items():
+        for rows in a.document.tables().values():
             if not rows or not any("weight" in c.text.lower() for c in rows[0]):
                 continue
             weights: list[tuple[Sentence, Hit, float]] = []

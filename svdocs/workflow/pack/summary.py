@@ -36,7 +36,7 @@ def summarise(run: PackRun, notes: list[str]) -> PackSummary:
                 continue
             if facts.is_kpi_row(a, s):
                 kpis.setdefault(theme, (m.index, s))
-            elif s.clause.measurable:
+            elif s.table is None:
                 committed.setdefault(theme, (m.index, s))
     themes = [*asked, *(t for t in committed if t not in asked),
               *(t for t in kpis if t not in asked and t not in committed)]
@@ -53,6 +53,10 @@ def summarise(run: PackRun, notes: list[str]) -> PackSummary:
             if measured is None:
                 continue
             k, s = measured
+            if _row_states(run, k, s, aspect):
+                chain.steps[step] = _place(run, k, s)  # the KPI row's own column
+                chain.texts[step] = _provider_text(run, k, s, aspect)
+                continue
             twin = run.analyses[k].pack_sentences.get(  # type: ignore[attr-defined]
                 (s.block + run.combined.offsets[k], s.clause.index))
             provider = run.pack.covering(twin, aspect) if twin is not None else None  # type: ignore[arg-type]
@@ -71,6 +75,17 @@ def summarise(run: PackRun, notes: list[str]) -> PackSummary:
         summary.references.append(PackReference(run.members[ref.member].path,
                                                 ref.sentence.block, ref.text, resolved))
     return summary
+
+
+def _row_states(run: PackRun, k: int, s: Sentence, aspect: str) -> bool:
+    """Does a KPI row state its own evidence (every evidence cell filled) or remedy?"""
+    if s.table is None:
+        return False
+    info = run.analyses[k].tables.get(s.table[0])
+    if info is None:
+        return False
+    rows = info.complete_rows if aspect == "evidence" else info.remedy_rows
+    return s.table[1] in rows
 
 
 def _provider_text(run: PackRun, k: int, s: Sentence, aspect: str) -> str:
