@@ -43,7 +43,7 @@ def test_consistent_pack_lints_clean(inputs: list[Path]) -> None:
                                                       "supply-chain"}
 
 
-def test_planted_pack_yields_exactly_its_three_inconsistencies(planted) -> None:  # noqa: ANN001
+def test_planted_pack_yields_exactly_its_three_inconsistencies(planted) -> None:
     assert sorted(_pack_findings(planted)) == [
         ("itt-social-value-section", "pack-theme-not-carried"),
         ("social-value-schedule", "pack-term-differs"),
@@ -102,7 +102,7 @@ def test_reference_to_a_document_outside_the_pack_is_named(tmp_path: Path) -> No
         "Call-Off Schedule 14 (Service Levels)"]
 
 
-def test_json_and_sarif_carry_related_locations_and_the_pack(planted) -> None:  # noqa: ANN001
+def test_json_and_sarif_carry_related_locations_and_the_pack(planted) -> None:
     data = json.loads(api.render_report(planted, "json"))
     related = [f for fr in data["files"] for f in fr["findings"] if f.get("related")]
     assert len(related) == 3

@@ -67,18 +67,7 @@ def _doc(run: PackRun, k: int) -> str:
 
 
 def _pack_sentence(run: PackRun, k: int, s: Sentence) -> Sentence | None:
-    return run.analyses[k].pack_sentences.get(  # type: ignore[attr-defined]
-        (s.block + run.combined.offsets[k], s.clause.index))
-
-
-def _local(run: PackRun, p: Sentence) -> tuple[int, Sentence] | None:
-    """A pack sentence as the sentence of its own document."""
-    k = run.combined.member_of(p.block)
-    block = p.block - run.combined.offsets[k]
-    for s in run.analyses[k].sentences:
-        if s.block == block and s.clause.index == p.clause.index:
-            return k, s
-    return None
+    return run.analyses[k].twins.get(id(s))  # type: ignore[attr-defined]
 
 
 # ------------------------------------------------------------------ checks
@@ -291,7 +280,7 @@ def _block_finding(rule: Rule, run: PackRun, at: facts.Stated, other: facts.Stat
 def reference_missing(rule: Rule, run: PackRun) -> Iterator[Finding]:
     """A reference to a document that is not in the pack (once per name and document)."""
     seen: set[tuple[int, str]] = set()
-    for ref in facts.references(run.members, run.analyses):
+    for ref in run.references:
         key = (ref.member, ref.text.lower())
         if ref.resolved is not None or key in seen:
             continue

@@ -153,6 +153,10 @@ _NUMBERED_REF = re.compile(
     r"(?:\s*\(([^)\n]{2,60})\))?")
 _NAMED_REF = re.compile(
     r"\b((?:(?-i:[A-Z])[\w'’-]*\s+){1,5}(?:Schedule|Specification))\b(?!\s+\d)")
+_MAY_REFER = re.compile(r"Schedule|Specification|Annex|Appendix|Attachment")
+_BARE_PART = re.compile(r"^(?:Annexe|Annex|Appendix|Attachment)\s+\S+$")
+_PREFIXES = {"joint", "call-off", "call", "off", "framework", "order", "contract", "relevant",
+             "applicable", "optional"}
 _NOT_NAMES = {"this", "that", "each", "any", "the", "a", "every", "such", "relevant", "which"}
 
 
@@ -174,6 +178,8 @@ def references(members: list[Member], analyses: list[DocumentAnalysis]) -> list[
                         if b.kind is BlockKind.HEADING}
         for s in a.sentences:
             c = s.clause
+            if not _MAY_REFER.search(c.text):
+                continue
             taken: list[tuple[int, int]] = []
             for m in _NUMBERED_REF.finditer(c.text):
                 name = m.group(1)
@@ -181,6 +187,8 @@ def references(members: list[Member], analyses: list[DocumentAnalysis]) -> list[
                     continue
                 target = resolve(name, m.group(2), members)
                 taken.append(m.span())
+                if target is None and _BARE_PART.match(name):
+                    continue  # "Annex A", "Appendix 2": a part of this document, not another
                 end = m.end()
                 out.append(Reference(k, s, c.text[m.start():end], c.start + m.start(),
                                      c.start + end, target))
@@ -190,8 +198,8 @@ def references(members: list[Member], analyses: list[DocumentAnalysis]) -> list[
                 words = m.group(1).split()
                 while words and words[0].lower() in _NOT_NAMES:
                     words = words[1:]
-                if len(words) < 2:
-                    continue  # "the Schedule", "this Specification"
+                if len(words) < 2 or all(w.lower() in _PREFIXES for w in words[:-1]):
+                    continue  # "the Schedule", "this Specification", "a Call-Off Schedule"
                 name = " ".join(words)
                 start = c.start + m.end() - len(name)
                 out.append(Reference(k, s, name, start, c.start + m.end(),
@@ -221,6 +229,8 @@ def resolve(name: str, bracketed: str | None, members: list[Member]) -> int | No
     if re.search(r"\d", key):
         return None  # a numbered document is that number or nothing
     words = set(key.split())
+    if words <= _PREFIXES | {"schedule", "specification"}:
+        return None
     best: tuple[int, int] | None = None
     for m in members:
         title = set(normalise_name(m.title).split())

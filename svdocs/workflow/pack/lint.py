@@ -17,6 +17,7 @@ from svdocs.core.results import FileResult, Report
 from svdocs.linter.checks import kpi_count, sv_weightings
 from svdocs.linter.judge.analysis import DocumentAnalysis, analyse
 from svdocs.workflow.batch import _one_line, _runner_for
+from svdocs.workflow.pack.facts import Reference, references
 from svdocs.workflow.pack.members import Member, choose_members, make_member
 from svdocs.workflow.pack.scope import (
     Combined,
@@ -24,7 +25,6 @@ from svdocs.workflow.pack.scope import (
     combine,
     in_pack,
     pack_analysis,
-    sentence_index,
 )
 from svdocs.workflow.paths import expand_paths
 
@@ -40,6 +40,7 @@ class PackRun:
     combined: Combined
     config: LintConfig
     rules: list[Any] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)  # between the documents
 
 
 def pack_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[str]]:
@@ -78,10 +79,10 @@ def lint_pack(paths: Iterable[str | os.PathLike[str]], config: LintConfig | None
         parsed = linter.parse_documents([m.document for m in members])
         alone = [analyse(m.document, p, config) for m, p in zip(members, parsed, strict=True)]
         combined = combine(members, parsed)
-        pack = pack_analysis(combined, config)
-        index = sentence_index(pack)
-        views = [in_pack(a, pack, combined.offsets[k], index) for k, a in enumerate(alone)]
+        pack, twins = pack_analysis(combined, alone, config)
+        views = [in_pack(a, pack, twins[k]) for k, a in enumerate(alone)]
         run = PackRun(members, list(views), pack, combined, config, linter.rules)
+        run.references = references(members, run.analyses)
         answered = _answered(run)
         for k, view in enumerate(views):
             fr = results[k]

@@ -79,38 +79,65 @@ class Member:
     @property
     def kind(self) -> str:
         """"itt", "specification", "definitions" or "contract": how the pack treats it."""
-        return document_kind(self.document, self.title)
+        # from the file name and a numbered title: a first heading is often only the first
+        # clause ("1. Definitions"), and a template's core properties another document's
+        stem = Path(self.path).stem.replace("-", " ").replace("_", " ")
+        title = self.title if _NUMBERED.search(self.title) else ""
+        return document_kind(self.document, f"{stem} / {title}")
 
     def answers_to(self, name: str) -> bool:
         key = normalise_name(name)
         return key in self.numbers or key in self.names
 
 
-def document_title(document: Document) -> str:
-    """The document's title: its own, else its first heading, else its file name."""
-    if document.title and document.title.strip():
-        return " ".join(document.title.split())
+def _first_heading(document: Document) -> str:
     for block in document.blocks:
         if block.kind is BlockKind.HEADING and block.text.strip():
             return " ".join(block.text.split())
-    return Path(document.path or "document").stem
+    return ""
+
+
+# "v.1.4", "v1-4", "(O)" (an optional schedule), a date stamp: not part of a document's name
+_VERSION = re.compile(r"\s*(?:\bv\.?\s?\d[\d.-]*|\(o\)|\b\d{6,8})\s*", re.I)
+
+
+def clean_name(text: str) -> str:
+    return " ".join(_VERSION.sub(" ", text).split()).strip(" -–")
 
 
 def make_member(index: int, path: str, document: Document) -> Member:
-    title = _TRAILING_FILE.sub("", document_title(document))
+    """A document of the pack with its names: from its title, its first heading and its file
+    name (the file name of a template pack is often the only place its number is given)."""
+    stem = Path(path).stem.replace("_", " ")
+    candidates = [clean_name(_TRAILING_FILE.sub("", t)) for t in
+                  (_first_heading(document), stem) if t and t.strip()]
+    numbered = [c for c in candidates if _NUMBERED.search(c)]
+    own = clean_name(document.title or "")
+    if own and not numbered:
+        # a template's core properties often keep another document's title ("Definitions"
+        # on a benchmarking schedule): trusted only when nothing else names the document
+        candidates.insert(0, own)
+        numbered = [c for c in candidates if _NUMBERED.search(c)]
+    title = (numbered or candidates or [stem])[0]
     member = Member(index, path, document, title)
-    for m in _NUMBERED.finditer(title):
-        member.numbers.append(normalise_name(m.group(1)))
-        if m.group(2):
-            member.names.append(normalise_name(m.group(2)))
-    member.names.append(normalise_name(title))
-    stem = Path(path).stem.replace("-", " ").replace("_", " ")
-    member.names.append(normalise_name(stem))
+    for text in candidates:
+        for m in _NUMBERED.finditer(text):
+            number = normalise_name(m.group(1))
+            if number not in member.numbers:
+                member.numbers.append(number)
+            if m.group(2):
+                name = normalise_name(clean_name(m.group(2)))
+                if name and name not in member.names:
+                    member.names.append(name)
+        for name in (normalise_name(text), normalise_name(text.replace("-", " "))):
+            # (a first heading of one word, "Definitions", is a first clause, not a name)
+            if name and " " in name and name not in member.names:
+                member.names.append(name)
     return member
 
 
 _ITT = re.compile(r"\b(?:itt|invitation to tender|instructions to (?:bidders|tenderers)|"
-                  r"tender (?:pack|instructions)|evaluation)\b", re.I)
+                  r"tender (?:pack|instructions)|evaluation|award criteria)\b", re.I)
 _SPEC = re.compile(r"\bspecification\b", re.I)
 _DEFS = re.compile(r"\bdefinitions?\b|\binterpretation\b|\bglossary\b", re.I)
 
@@ -120,7 +147,6 @@ def document_kind(document: Document, title: str) -> str:
         return "itt"
     if _DEFS.search(title):
         return "definitions"
-    if document.kind == "specification" or (_SPEC.search(title) and "schedule" not in
-                                            title.lower()):
+    if document.kind == "specification" or _SPEC.search(title):
         return "specification"
     return "contract"

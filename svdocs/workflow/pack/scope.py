@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 
 from svdocs.core.config import LintConfig
 from svdocs.core.model import Block, BlockKind, Document
-from svdocs.linter.judge.analysis import Aspect, DocumentAnalysis, Sentence, analyse
+from svdocs.linter.judge.analysis import Aspect, DocumentAnalysis, Sentence
+from svdocs.linter.structure.sentence import TableInfo
 from svdocs.workflow.pack.members import Member
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ class Combined:
     parsed: list[ParsedBlock | None]
     offsets: list[int]  # per member: the index of its first block (after its heading)
     members: list[Member]
+    table_offsets: list[int]  # per member: what its table indexes are moved by
 
     def member_of(self, block: int) -> int:
         """The member whose blocks hold combined block ``block``."""
@@ -53,6 +55,7 @@ def combine(members: list[Member], parsed: list[list[ParsedBlock | None]]) -> Co
     blocks: list[Block] = []
     out_parsed: list[ParsedBlock | None] = []
     offsets: list[int] = []
+    table_offsets: list[int] = []
     tables = 0
     for member, doc_parsed in zip(members, parsed, strict=True):
         aliases = [n for n in (*member.numbers, *member.names)
@@ -65,6 +68,7 @@ def combine(members: list[Member], parsed: list[list[ParsedBlock | None]]) -> Co
         # "social value" would otherwise make every sentence under it a social value one)
         out_parsed.append(None)
         offsets.append(len(blocks))
+        table_offsets.append(tables)
         seen = -1
         for block in member.document.blocks:
             table = block.table
@@ -81,14 +85,14 @@ def combine(members: list[Member], parsed: list[list[ParsedBlock | None]]) -> Co
         tables += seen + 1
         out_parsed.extend(doc_parsed)
     document = Document(blocks=blocks, path="<pack>", title="pack")
-    return Combined(document, out_parsed, offsets, members)
+    return Combined(document, out_parsed, offsets, members, table_offsets)
 
 
 class PackAnalysis(DocumentAnalysis):
     """The combined Document's analysis: a reference to a document of the pack by its title
     ("the KPIs in the Social Value KPI Schedule") scopes to that document's blocks."""
 
-    pack_names: list[str]
+    pack_names: list[str] = []  # noqa: RUF012 (set per instance by pack_analysis)
 
     def _scope_of(self, p: Sentence) -> tuple[list[tuple[str, str]], list[str]]:
         known = id(p) in self._scopes
@@ -121,14 +125,54 @@ def named_documents(text: str, names: list[str]) -> list[str]:
     return out
 
 
-def pack_analysis(combined: Combined, config: LintConfig) -> PackAnalysis:
-    base = analyse(combined.document, combined.parsed, config)
-    pack = PackAnalysis(**{f.name: getattr(base, f.name) for f in fields(base)})
+def pack_analysis(combined: Combined, alone: list[DocumentAnalysis],
+                  config: LintConfig) -> tuple[PackAnalysis, list[dict[int, Sentence]]]:
+    """The combined Document's analysis, made from each document's own: its sentences,
+    tables and commitments moved to their place in the combined Document, under the
+    document's heading. (Analysing the combined Document afresh would find the same, at the
+    cost of a second analysis, except that a list's lead-in could run on into the next
+    document.) Also, per document, its sentences' twins in the pack (by ``id``)."""
+    sentences: list[Sentence] = []
+    tables: dict[int, TableInfo] = {}
+    commitments: list[Sentence] = []
+    obligations: list[Sentence] = []
+    asks: list[Sentence] = []
+    clause_refs: dict[int, str] = {}
+    twins: list[dict[int, Sentence]] = []
+    groups = 0
+    for a, offset, moved in zip(alone, combined.offsets, combined.table_offsets, strict=True):
+        heading = combined.document.blocks[offset - 1].text
+        twin: dict[int, Sentence] = {}
+        top = 0
+        for s in a.sentences:
+            table = (s.table[0] + moved, s.table[1]) if s.table is not None else None
+            new = Sentence(s.block + offset, s.clause, s.group + groups, table,
+                           (heading, *s.section), s.number, s.label)
+            twin[id(s)] = new
+            sentences.append(new)
+            top = max(top, s.group)
+        groups += top + 1
+        commitments.extend(twin[id(s)] for s in a.commitments)
+        obligations.extend(twin[id(s)] for s in a.obligations)
+        asks.extend(twin[id(s)] for s in a.asks)
+        clause_refs.update((b + offset, ref) for b, ref in a.clause_refs.items())
+        for info in a.tables.values():
+            tables[info.index + moved] = replace(
+                info, index=info.index + moved, section=(heading, *info.section),
+                first_cells={r: b + offset for r, b in info.first_cells.items()})
+        twins.append(twin)
+    pack = PackAnalysis(
+        document=combined.document, config=config, sentences=sentences,
+        parsed=combined.parsed, tables=tables, commitments=commitments,
+        obligations=obligations, asks=asks,
+        local_defined=any(a.local_defined for a in alone),
+        is_itt=any(a.is_itt for a in alone), sv_related=any(a.sv_related for a in alone))
+    pack.clause_refs = clause_refs
     names: list[str] = []
     for member in combined.members:
         names.extend(n for n in (*member.numbers, *member.names) if n and n not in names)
     pack.pack_names = names
-    return pack
+    return pack, twins
 
 
 class DocumentInPack(DocumentAnalysis):
@@ -136,27 +180,20 @@ class DocumentInPack(DocumentAnalysis):
     document leaves uncovered is covered when the pack covers it."""
 
     pack: PackAnalysis
-    offset: int
-    pack_sentences: dict[tuple[int, int], Sentence]
+    twins: dict[int, Sentence]  # id of a sentence of the document -> its pack sentence
 
     def covering(self, item: Sentence, aspect: Aspect) -> Sentence | None:
         own = super().covering(item, aspect)
         if own is not None:
             return own
-        twin = self.pack_sentences.get((item.block + self.offset, item.clause.index))
+        twin = self.twins.get(id(item))
         return self.pack.covering(twin, aspect) if twin is not None else None
 
 
-def sentence_index(pack: PackAnalysis) -> dict[tuple[int, int], Sentence]:
-    """The pack's sentences by (combined block, sentence number in the block)."""
-    return {(s.block, s.clause.index): s for s in pack.sentences}
-
-
-def in_pack(alone: DocumentAnalysis, pack: PackAnalysis, offset: int,
-            index: dict[tuple[int, int], Sentence]) -> DocumentInPack:
+def in_pack(alone: DocumentAnalysis, pack: PackAnalysis,
+            twins: dict[int, Sentence]) -> DocumentInPack:
     view = DocumentInPack(**{f.name: getattr(alone, f.name) for f in fields(alone)})
     view.pack = pack
-    view.offset = offset
-    view.pack_sentences = index
+    view.twins = twins
     view.local_defined = alone.local_defined or pack.local_defined
     return view

@@ -57,8 +57,7 @@ def summarise(run: PackRun, notes: list[str]) -> PackSummary:
                 chain.steps[step] = _place(run, k, s)  # the KPI row's own column
                 chain.texts[step] = _provider_text(run, k, s, aspect)
                 continue
-            twin = run.analyses[k].pack_sentences.get(  # type: ignore[attr-defined]
-                (s.block + run.combined.offsets[k], s.clause.index))
+            twin = run.analyses[k].twins.get(id(s))  # type: ignore[attr-defined]
             provider = run.pack.covering(twin, aspect) if twin is not None else None  # type: ignore[arg-type]
             if provider is not None:
                 j = run.combined.member_of(provider.block)
@@ -70,7 +69,7 @@ def summarise(run: PackRun, notes: list[str]) -> PackSummary:
                     chain.steps[step] = _place(run, j, own)
                     chain.texts[step] = _provider_text(run, j, own, aspect)
         summary.chains.append(chain)
-    for ref in facts.references(run.members, run.analyses):
+    for ref in run.references:
         resolved = run.members[ref.resolved].path if ref.resolved is not None else None
         summary.references.append(PackReference(run.members[ref.member].path,
                                                 ref.sentence.block, ref.text, resolved))
