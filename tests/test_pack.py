@@ -90,6 +90,19 @@ def test_pack_answers_what_a_document_leaves_to_another(tmp_path: Path) -> None:
     assert not {"missing-consequence", "undefined-local"} & {f.rule for f in schedule.active}
 
 
+def test_a_clause_about_its_own_document_covers_nothing_in_another(tmp_path: Path) -> None:
+    (tmp_path / "schedule.md").write_text(
+        "# Social Value Schedule\n\n1.1 The Supplier shall employ 10 local residents on the "
+        "Contract by month 12.\n", encoding="utf-8")
+    (tmp_path / "other.md").write_text(
+        "# Mobilisation Schedule\n\n1.1 The Supplier shall report quarterly on each "
+        "commitment in this Schedule, with payroll records as evidence.\n", encoding="utf-8")
+    pack = api.lint_pack(tmp_path)
+    schedule = next(fr for fr in pack.files if fr.path.endswith("schedule.md")
+                    and "Mobilisation" not in fr.path)
+    assert "missing-evidence" in {f.rule for f in schedule.active}
+
+
 def test_reference_to_a_document_outside_the_pack_is_named(tmp_path: Path) -> None:
     (tmp_path / "schedule.md").write_text(
         "# Social Value Schedule\n\n1.1 Service Credits under Call-Off Schedule 14 (Service "

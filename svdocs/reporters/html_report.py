@@ -353,9 +353,12 @@ def render_html(report: Report, rules: Sequence[Any] | None = None, *,
         f"document{'s' if len(report.files) != 1 else ''}, made by svdocs {_e(__version__)}."
         "</p></header><main>",
     ]
-    out += _filters_html(report)
     if report.pack is not None:
-        out += pack_html(report.pack, root)
+        counts = {fr.path: (sum(f.category == "pack-consistency" for f in fr.active),
+                            sum(f.category != "pack-consistency" for f in fr.active))
+                  for fr in report.files}
+        out += pack_html(report.pack, root, counts)
+    out += _filters_html(report)
     out += _summary_html(report, rules, ids, root)
     out.append('<section id="documents" aria-labelledby="documents-h">'
                '<h2 id="documents-h">Documents</h2>')

@@ -66,10 +66,6 @@ def _doc(run: PackRun, k: int) -> str:
     return run.members[k].title
 
 
-def _pack_sentence(run: PackRun, k: int, s: Sentence) -> Sentence | None:
-    return run.analyses[k].twins.get(id(s))  # type: ignore[attr-defined]
-
-
 # ------------------------------------------------------------------ checks
 
 
@@ -129,11 +125,8 @@ def kpi_unsupported(rule: Rule, run: PackRun) -> Iterator[Finding]:
     for k in _kinds(run, "contract"):
         a = run.analyses[k]
         for s in facts.kpi_rows(a):
-            twin = _pack_sentence(run, k, s)
-            if twin is None:
-                continue
             lacking = [aspect for aspect in ("evidence", "consequence")
-                       if run.pack.covering(twin, aspect) is None]  # type: ignore[arg-type]
+                       if a.covering(s, aspect) is None]  # type: ignore[arg-type]
             if not lacking:
                 continue
             gap = " and ".join("a remedy" if x == "consequence" else x for x in lacking)

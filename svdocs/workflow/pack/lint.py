@@ -80,7 +80,7 @@ def lint_pack(paths: Iterable[str | os.PathLike[str]], config: LintConfig | None
         alone = [analyse(m.document, p, config) for m, p in zip(members, parsed, strict=True)]
         combined = combine(members, parsed)
         pack, twins = pack_analysis(combined, alone, config)
-        views = [in_pack(a, pack, twins[k]) for k, a in enumerate(alone)]
+        views = [in_pack(a, pack, twins[k], k) for k, a in enumerate(alone)]
         run = PackRun(members, list(views), pack, combined, config, linter.rules)
         run.references = references(members, run.analyses)
         answered = _answered(run)

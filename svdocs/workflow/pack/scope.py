@@ -16,6 +16,7 @@ another document, a weighting stated in another document.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
@@ -93,6 +94,47 @@ class PackAnalysis(DocumentAnalysis):
     ("the KPIs in the Social Value KPI Schedule") scopes to that document's blocks."""
 
     pack_names: list[str] = []  # noqa: RUF012 (set per instance by pack_analysis)
+    #: per member: the names it answers to, and the first block after its own
+    member_names: list[list[str]] = []  # noqa: RUF012
+    member_ends: list[int] = []  # noqa: RUF012
+    #: pack sentence id -> (member, the member's own sentence)
+    origin: dict[int, tuple[int, Sentence]] = {}  # noqa: RUF012
+    _reach: dict[int, dict[Aspect, list[Sentence]]] = {}  # noqa: RUF012
+
+    def member_of(self, p: Sentence) -> int:
+        return bisect.bisect_right(self.member_ends, p.block)
+
+    def covering_from_others(self, item: Sentence, aspect: Aspect,
+                             member: int) -> Sentence | None:
+        """What covers ``item`` (a sentence of ``member``) among the other documents'
+        sentences that reach it: the pack's scope logic, over those providers only."""
+        reach = self._reach.get(member)
+        if reach is None:
+            reach = self._reach[member] = {
+                a: [p for p in self.providers(a) if self._reaches(p, member)]
+                for a in ("evidence", "consequence")}
+        saved = self._cover
+        self._cover = reach  # covering() reads its providers from this cache
+        try:
+            return self.covering(item, aspect)
+        finally:
+            self._cover = saved
+
+    def _reaches(self, p: Sentence, member: int) -> bool:
+        """Can a provider of another document cover a commitment of ``member``? When it names
+        that document, or a theme, or the social value commitments or KPIs as a set (the
+        scope logic then decides), and is not confined to its own document ("each
+        commitment in this Schedule", "clause 9.2": its own document's numbers)."""
+        if self.member_of(p) == member:
+            return False  # the document's own providers judged it alone
+        text = p.clause.text.lower()
+        if any(re.search(r"\b" + re.escape(n) + r"\b", text) for n in self.member_names[member]):
+            return True
+        if _OWN_DOCUMENT.search(text) or self._scope_of(p)[0]:
+            return False
+        # a theme of its own, or social value commitments or KPIs named as a set: a bare
+        # mention of "social value" reaches no further than its own document
+        return bool(p.clause.themes - {"general"}) or bool(_NAMED_SET.search(text))
 
     def _scope_of(self, p: Sentence) -> tuple[list[tuple[str, str]], list[str]]:
         known = id(p) in self._scopes
@@ -103,6 +145,16 @@ class PackAnalysis(DocumentAnalysis):
                 named = [*named, *extra]
                 self._scopes[id(p)] = (numbers, named)
         return numbers, named
+
+
+# "in this Schedule", "under this Annex": a document speaking of itself
+_OWN_DOCUMENT = re.compile(r"\b(?:in|of|under|to|by) this (?:schedule|annexe?|appendix|part|"
+                           r"specification|section|document|attachment)\b")
+
+
+# "each Social Value Commitment", "any KPI", "the Key Performance Indicators"
+_NAMED_SET = re.compile(r"\bsocial value (?:commitments?|kpis?|initiatives?|obligations?|"
+                        r"outcomes?|targets?)\b|\bkpis?\b|\bkey performance indicators?\b")
 
 
 # the words before a document's name that make it a scope, as for a numbered part
@@ -172,6 +224,13 @@ def pack_analysis(combined: Combined, alone: list[DocumentAnalysis],
     for member in combined.members:
         names.extend(n for n in (*member.numbers, *member.names) if n and n not in names)
     pack.pack_names = names
+    pack.member_names = [[n for n in (*m.numbers, *m.names) if n] for m in combined.members]
+    # where each member's blocks end: the next member's heading
+    pack.member_ends = [o - 1 for o in combined.offsets[1:]] + [len(combined.document.blocks)]
+    pack.origin = {id(new): (k, old) for k, (a, twin) in enumerate(zip(alone, twins,
+                                                                        strict=True))
+                   for old in a.sentences for new in (twin[id(old)],)}
+    pack._reach = {}
     return pack, twins
 
 
@@ -181,19 +240,30 @@ class DocumentInPack(DocumentAnalysis):
 
     pack: PackAnalysis
     twins: dict[int, Sentence]  # id of a sentence of the document -> its pack sentence
+    member: int
 
     def covering(self, item: Sentence, aspect: Aspect) -> Sentence | None:
         own = super().covering(item, aspect)
         if own is not None:
             return own
         twin = self.twins.get(id(item))
-        return self.pack.covering(twin, aspect) if twin is not None else None
+        if twin is None:
+            return None
+        return self.pack.covering_from_others(twin, aspect, self.member)
+
+    def covering_place(self, item: Sentence, aspect: Aspect) -> tuple[int, Sentence] | None:
+        """What covers ``item``, as (member, that member's own sentence)."""
+        found = self.covering(item, aspect)
+        if found is None:
+            return None
+        return self.pack.origin.get(id(found), (self.member, found))
 
 
-def in_pack(alone: DocumentAnalysis, pack: PackAnalysis,
-            twins: dict[int, Sentence]) -> DocumentInPack:
+def in_pack(alone: DocumentAnalysis, pack: PackAnalysis, twins: dict[int, Sentence],
+            member: int) -> DocumentInPack:
     view = DocumentInPack(**{f.name: getattr(alone, f.name) for f in fields(alone)})
     view.pack = pack
     view.twins = twins
+    view.member = member
     view.local_defined = alone.local_defined or pack.local_defined
     return view

@@ -57,17 +57,10 @@ def summarise(run: PackRun, notes: list[str]) -> PackSummary:
                 chain.steps[step] = _place(run, k, s)  # the KPI row's own column
                 chain.texts[step] = _provider_text(run, k, s, aspect)
                 continue
-            twin = run.analyses[k].twins.get(id(s))  # type: ignore[attr-defined]
-            provider = run.pack.covering(twin, aspect) if twin is not None else None  # type: ignore[arg-type]
-            if provider is not None:
-                j = run.combined.member_of(provider.block)
-                local = provider.block - run.combined.offsets[j]
-                own = next((x for x in run.analyses[j].sentences
-                            if x.block == local and x.clause.index == provider.clause.index),
-                           None)
-                if own is not None:
-                    chain.steps[step] = _place(run, j, own)
-                    chain.texts[step] = _provider_text(run, j, own, aspect)
+            found = run.analyses[k].covering_place(s, aspect)  # type: ignore[attr-defined]
+            if found is not None:
+                chain.steps[step] = _place(run, *found)
+                chain.texts[step] = _provider_text(run, found[0], found[1], aspect)
         summary.chains.append(chain)
     for ref in run.references:
         resolved = run.members[ref.resolved].path if ref.resolved is not None else None
