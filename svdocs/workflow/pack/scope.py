@@ -100,6 +100,9 @@ class PackAnalysis(DocumentAnalysis):
     #: pack sentence id -> (member, the member's own sentence)
     origin: dict[int, tuple[int, Sentence]] = {}  # noqa: RUF012
     _reach: dict[int, dict[Aspect, list[Sentence]]] = {}  # noqa: RUF012
+    _reach_of: dict[int, tuple[int, frozenset[int], bool]] = {}  # noqa: RUF012
+    _name_members: dict[str, list[int]] = {}  # noqa: RUF012
+    _names_re: re.Pattern[str] = re.compile("(?!)")
 
     def member_of(self, p: Sentence) -> int:
         return bisect.bisect_right(self.member_ends, p.block)
@@ -125,26 +128,19 @@ class PackAnalysis(DocumentAnalysis):
         that document, or a theme, or the social value commitments or KPIs as a set (the
         scope logic then decides), and is not confined to its own document ("each
         commitment in this Schedule", "clause 9.2": its own document's numbers)."""
-        if self.member_of(p) == member:
+        found = self._reach_of.get(id(p))
+        if found is None:
+            text = p.clause.text.lower()
+            named = frozenset(k for m in self._names_re.finditer(text)
+                              for k in self._name_members.get(m.group(1), ()))
+            # a bare mention of "social value" reaches no further than its own document
+            broad = (bool(p.clause.themes - {"general"}) or bool(_NAMED_SET.search(text))) \
+                and not (_OWN_DOCUMENT.search(text) or self._scope_of(p)[0])
+            found = self._reach_of[id(p)] = (self.member_of(p), named, broad)
+        own, named, broad = found
+        if own == member:
             return False  # the document's own providers judged it alone
-        text = p.clause.text.lower()
-        if any(re.search(r"\b" + re.escape(n) + r"\b", text) for n in self.member_names[member]):
-            return True
-        if _OWN_DOCUMENT.search(text) or self._scope_of(p)[0]:
-            return False
-        # a theme of its own, or social value commitments or KPIs named as a set: a bare
-        # mention of "social value" reaches no further than its own document
-        return bool(p.clause.themes - {"general"}) or bool(_NAMED_SET.search(text))
-
-    def _scope_of(self, p: Sentence) -> tuple[list[tuple[str, str]], list[str]]:
-        known = id(p) in self._scopes
-        numbers, named = super()._scope_of(p)
-        if not known and not numbers:
-            extra = named_documents(p.clause.text, self.pack_names)
-            if extra:
-                named = [*named, *extra]
-                self._scopes[id(p)] = (numbers, named)
-        return numbers, named
+        return member in named or broad
 
 
 # "in this Schedule", "under this Annex": a document speaking of itself
@@ -166,14 +162,15 @@ _SCOPE_BEFORE = re.compile(
     r"\s+(?:the\s+)?$", re.I)
 
 
-def named_documents(text: str, names: list[str]) -> list[str]:
-    """Names of pack documents that a sentence scopes to ("the KPIs in the KPI Schedule")."""
+def named_documents(text: str, names: re.Pattern[str]) -> list[str]:
+    """Names of pack documents (``names``: one pattern of them all, longest first) that a
+    sentence scopes to ("the KPIs in the KPI Schedule")."""
     low = text.lower()
     out: list[str] = []
-    for name in sorted(names, key=len, reverse=True):
-        for m in re.finditer(r"\b" + re.escape(name) + r"\b", low):
-            if _SCOPE_BEFORE.search(low[: m.start()]) and not any(name in o for o in out):
-                out.append(name)
+    for m in names.finditer(low):
+        name = m.group(1)
+        if _SCOPE_BEFORE.search(low[: m.start()]) and not any(name in o for o in out):
+            out.append(name)
     return out
 
 
@@ -230,7 +227,15 @@ def pack_analysis(combined: Combined, alone: list[DocumentAnalysis],
     pack.origin = {id(new): (k, old) for k, (a, twin) in enumerate(zip(alone, twins,
                                                                         strict=True))
                    for old in a.sentences for new in (twin[id(old)],)}
-    pack._reach = {}
+    pack._reach, pack._reach_of = {}, {}
+    by_name: dict[str, list[int]] = {}
+    for k, names_k in enumerate(pack.member_names):
+        for n in names_k:
+            by_name.setdefault(n, []).append(k)
+    pack._name_members = by_name
+    if by_name:
+        alternatives = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
+        pack._names_re = re.compile(rf"\b({alternatives})\b")
     return pack, twins
 
 
