@@ -84,7 +84,8 @@ def pack_html(summary: PackSummary, root: Path | None = None,
                 cells.append('<td class="gap"><span aria-hidden="true">✗</span> gap</td>')
             else:
                 text = " ".join(chain.texts.get(step, "").split())
-                short = text if len(text) <= 60 else text[:57].rstrip() + "…"
+                limit = 90 if step == "itt" else 60  # the question's words around its theme
+                short = text if len(text) <= limit else text[:limit - 3].rstrip() + "…"
                 cells.append(f'<td class="ok" title="{_e(text)}"><span aria-hidden="true">✓'
                              f'</span> <span class="step">{_e(_cell_place(loc, root))}</span>'
                              f'<br><span class="said">{_e(short)}</span></td>')

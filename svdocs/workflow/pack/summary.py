@@ -3,11 +3,13 @@ commitment → KPI → evidence → remedy, with its gaps; and the references be
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from svdocs.core.model import Location
 from svdocs.core.results import PackDocument, PackReference, PackSummary, ThemeChain
 from svdocs.linter.judge.analysis import Sentence
+from svdocs.linter.nlp.records import Hit
 from svdocs.workflow.pack import facts
 
 if TYPE_CHECKING:
@@ -20,10 +22,13 @@ def summarise(run: PackRun, notes: list[str]) -> PackSummary:
         summary.documents.append(PackDocument(m.path, m.title, m.kind,
                                               [*m.numbers, *m.names]))
     asked: dict[str, tuple[int, Sentence]] = {}
+    asked_words: dict[str, str] = {}
     for m in run.members:
         if m.kind == "itt":
-            for theme, (s, _) in facts.asked_themes(run.analyses[m.index]).items():
-                asked.setdefault(theme, (m.index, s))
+            for theme, (s, hit) in facts.asked_themes(run.analyses[m.index]).items():
+                if theme not in asked:
+                    asked[theme] = (m.index, s)
+                    asked_words[theme] = _around(s, hit)
     committed: dict[str, tuple[int, Sentence]] = {}
     kpis: dict[str, tuple[int, Sentence]] = {}
     for m in run.members:
@@ -46,7 +51,8 @@ def summarise(run: PackRun, notes: list[str]) -> PackSummary:
                             ("kpi", kpis.get(theme))):
             chain.steps[step] = _place(run, *found) if found else None
             if found:
-                chain.texts[step] = found[1].clause.text
+                chain.texts[step] = (asked_words[theme] if step == "itt"
+                                     else found[1].clause.text)
         measured = kpis.get(theme) or committed.get(theme)
         for step, aspect in (("evidence", "evidence"), ("remedy", "consequence")):
             chain.steps[step] = None
@@ -67,6 +73,20 @@ def summarise(run: PackRun, notes: list[str]) -> PackSummary:
         summary.references.append(PackReference(run.members[ref.member].path,
                                                 ref.sentence.block, ref.text, resolved))
     return summary
+
+
+def _around(s: Sentence, hit: Hit) -> str:
+    """The words of a question around the theme it names ("… spend with SMEs and VCSEs in
+    the Local Area and lower carbon emissions from delivering the Contract …")."""
+    c = s.clause
+    start, end = hit.start - c.start, hit.end - c.start
+    before = re.search(r"(?:\S+\s+){0,3}$", c.text[:start])
+    after = re.match(r"(?:\s*\S+){0,3}", c.text[end:])
+    pre = before.group() if before else ""
+    post = after.group() if after else ""
+    lead = "… " if len(pre) < start else ""
+    tail = " …" if end + len(post) < len(c.text) else ""
+    return f"{lead}{pre}{c.text[start:end]}{post}{tail}"
 
 
 def _row_states(run: PackRun, k: int, s: Sentence, aspect: str) -> bool:
