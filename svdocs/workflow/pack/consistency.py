@@ -12,6 +12,7 @@ from svdocs.linter.checks import kpi_count, make_finding
 from svdocs.linter.judge.analysis import Sentence
 from svdocs.linter.nlp.records import Hit
 from svdocs.workflow.pack import facts
+from svdocs.workflow.pack.places import block_place, sentence_place
 
 if TYPE_CHECKING:
     from svdocs.workflow.pack.lint import PackRun
@@ -42,20 +43,6 @@ def _on(rule: Rule, run: PackRun, k: int, s: Sentence, hit: Hit | None = None,
     if hit is not None and c.start <= hit.start and hit.end <= c.end:
         return make_finding(rule, a, s.block, c.text, (hit.start, hit.end), hit.text, **fields)
     return make_finding(rule, a, s.block, c.text, (c.start, c.end), c.text, **fields)
-
-
-def _at(run: PackRun, k: int, s: Sentence, span: tuple[int, int] | None = None) -> Location:
-    rule = run.rules[0]
-    c = s.clause
-    start, end = span or (c.start, c.end)
-    text = run.analyses[k].document.blocks[s.block].text[start:end]
-    return make_finding(rule, run.analyses[k], s.block, c.text, (start, end), text).location
-
-
-def _block_at(run: PackRun, k: int, block: int) -> Location:
-    a = run.analyses[k]
-    text = a.document.blocks[block].text
-    return make_finding(run.rules[0], a, block, text, (0, len(text)), text).location
 
 
 def _kinds(run: PackRun, *kinds: str) -> list[int]:
@@ -96,7 +83,7 @@ def _commitments_places(run: PackRun, contracts: list[int]) -> list[Location]:
         rows = facts.kpi_rows(a)
         first = rows[0] if rows else next((s for s in a.commitments if s.clause.measurable), None)
         if first is not None:
-            out.append(_at(run, k, first))
+            out.append(sentence_place(run, k, first))
     return out
 
 
@@ -116,7 +103,7 @@ def commitment_not_asked(rule: Rule, run: PackRun) -> Iterator[Finding]:
                 continue
             hits = [h for t, h in facts.theme_hits(s.clause) if t == theme]
             f = _on(rule, run, k, s, hits[0] if hits else None, theme=theme)
-            f.related = [_at(run, first_ask[0], first_ask[1])]
+            f.related = [sentence_place(run, first_ask[0], first_ask[1])]
             yield f
 
 
@@ -133,7 +120,7 @@ def kpi_unsupported(rule: Rule, run: PackRun) -> Iterator[Finding]:
             f = _on(rule, run, k, s, None, missing=gap)
             theme = facts.primary_theme(s.clause)
             f.related = [
-                _at(run, j, x) for j in _kinds(run, "contract") if j != k
+                sentence_place(run, j, x) for j in _kinds(run, "contract") if j != k
                 for t, x in facts.committed_themes(run.analyses[j]).items() if t == theme
             ][:1]
             yield f
@@ -152,7 +139,8 @@ def weighting_differs(rule: Rule, run: PackRun) -> Iterator[Finding]:
             continue
         f = _on(rule, run, k, s, e, value=f"{value:g}%", other=f"{reference[3]:g}%",
                 document=_doc(run, reference[0]))
-        f.related = [_at(run, reference[0], reference[1], (reference[2].start, reference[2].end))]
+        k0, s0, e0, _ = reference
+        f.related = [sentence_place(run, k0, s0, (e0.start, e0.end))]
         yield f
 
 
@@ -172,7 +160,8 @@ def weights_total(rule: Rule, run: PackRun) -> Iterator[Finding]:
             if len(weights) >= 2 and abs(total - 100) > 0.01 and not _has_total_row(rows):
                 s, e, _ = weights[-1]
                 f = _on(rule, run, k, s, e, total=f"{total:g}%")
-                f.related = [_at(run, k, weights[0][0], (weights[0][1].start, weights[0][1].end))]
+                first, hit, _ = weights[0]
+                f.related = [sentence_place(run, k, first, (hit.start, hit.end))]
                 yield f
 
 
@@ -221,7 +210,7 @@ def term_differs(rule: Rule, run: PackRun) -> Iterator[Finding]:
             hit = Hit("DEF", d.start, d.end, run.analyses[k].document.blocks[
                 d.sentence.block].text[d.start:d.end])
             f = _on(rule, run, k, d.sentence, hit, term=d.term, document=_doc(run, k0))
-            f.related = [_at(run, k0, first.sentence, (first.start, first.end))]
+            f.related = [sentence_place(run, k0, first.sentence, (first.start, first.end))]
             yield f
 
 
@@ -266,7 +255,7 @@ def _block_finding(rule: Rule, run: PackRun, at: facts.Stated, other: facts.Stat
     text = a.document.blocks[at.block].text
     f = make_finding(rule, a, at.block, text, (0, len(text)), text, problem=problem)
     if other is not None:
-        f.related = [_block_at(run, other.member, other.block)]
+        f.related = [block_place(run, other.member, other.block)]
     return f
 
 

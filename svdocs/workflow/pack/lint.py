@@ -17,6 +17,7 @@ from svdocs.core.results import FileResult, Report
 from svdocs.linter.checks import kpi_count, sv_weightings
 from svdocs.linter.judge.analysis import DocumentAnalysis, analyse
 from svdocs.workflow.batch import _one_line, _runner_for
+from svdocs.workflow.pack.consistency import consistency_findings
 from svdocs.workflow.pack.facts import Reference, references
 from svdocs.workflow.pack.members import Member, choose_members, make_member
 from svdocs.workflow.pack.scope import (
@@ -26,6 +27,7 @@ from svdocs.workflow.pack.scope import (
     in_pack,
     pack_analysis,
 )
+from svdocs.workflow.pack.summary import summarise
 from svdocs.workflow.paths import expand_paths
 
 
@@ -54,10 +56,6 @@ def lint_pack(paths: Iterable[str | os.PathLike[str]], config: LintConfig | None
               keep_documents: bool = True) -> Report:
     """Lint the documents ``paths`` names as one tender pack; the Report has a FileResult per
     document (its findings, the pack's consistency findings about it) and ``report.pack``."""
-    # deferred: the consistency checks and the summary load the lexicons
-    from svdocs.workflow.pack.consistency import consistency_findings
-    from svdocs.workflow.pack.summary import summarise
-
     config = config or LintConfig()
     files, notes = pack_files(paths)
     runner = _runner_for(config)

@@ -11,6 +11,7 @@ from svdocs.core.results import PackDocument, PackReference, PackSummary, ThemeC
 from svdocs.linter.judge.analysis import Sentence
 from svdocs.linter.nlp.records import Hit
 from svdocs.workflow.pack import facts
+from svdocs.workflow.pack.places import sentence_place
 
 if TYPE_CHECKING:
     from svdocs.workflow.pack.lint import PackRun
@@ -115,7 +116,4 @@ def _provider_text(run: PackRun, k: int, s: Sentence, aspect: str) -> str:
 
 
 def _place(run: PackRun, k: int, s: Sentence) -> Location:
-    # deferred: nothing; kept with consistency's helper for one way of making locations
-    from svdocs.workflow.pack.consistency import _at
-
-    return _at(run, k, s)
+    return sentence_place(run, k, s)
