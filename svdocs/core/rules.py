@@ -43,6 +43,7 @@ PACK_CHECKS = (
     "pack-commitment-not-asked",
     "pack-rules-out-of-step",
     "pack-reference-missing",
+    "pack-reference-name-differs",
 )
 APPLIES_TO = ("commitment", "obligation", "sentence", "ask")
 #: parts a rule may require of a commitment: those of a complete commitment except the

@@ -271,6 +271,23 @@ def reference_missing(rule: Rule, run: PackRun) -> Iterator[Finding]:
         yield _on(rule, run, ref.member, ref.sentence, hit, reference=ref.text)
 
 
+def reference_name_differs(rule: Rule, run: PackRun) -> Iterator[Finding]:
+    """A reference by number whose name is not that of the pack's document with the number."""
+    seen: set[tuple[int, str]] = set()
+    for ref in run.references:
+        key = (ref.member, ref.text.lower())
+        if key in seen or not facts.name_differs(ref, run.members):
+            continue
+        seen.add(key)
+        target = run.members[ref.resolved]  # type: ignore[index]
+        hit = Hit("REF", ref.start, ref.end, ref.text)
+        f = _on(rule, run, ref.member, ref.sentence, hit, reference=ref.text,
+                title=target.title)
+        first = facts.first_body_block(target.document.blocks)
+        f.related = [block_place(run, target.index, first)]
+        yield f
+
+
 _CHECKS = {
     "pack-theme-not-carried": theme_not_carried,
     "pack-commitment-not-asked": commitment_not_asked,
@@ -280,5 +297,6 @@ _CHECKS = {
     "pack-term-differs": term_differs,
     "pack-rules-out-of-step": rules_out_of_step,
     "pack-reference-missing": reference_missing,
+    "pack-reference-name-differs": reference_name_differs,
 }
 

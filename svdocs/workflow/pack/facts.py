@@ -168,6 +168,7 @@ class Reference:
     start: int
     end: int
     resolved: int | None  # the member it names
+    bracketed: str | None = None  # the name in brackets after its number ("(Definitions)")
 
 
 def references(members: list[Member], analyses: list[DocumentAnalysis]) -> list[Reference]:
@@ -191,7 +192,7 @@ def references(members: list[Member], analyses: list[DocumentAnalysis]) -> list[
                     continue  # "Annex A", "Appendix 2": a part of this document, not another
                 end = m.end()
                 out.append(Reference(k, s, c.text[m.start():end], c.start + m.start(),
-                                     c.start + end, target))
+                                     c.start + end, target, m.group(2)))
             for m in _NAMED_REF.finditer(c.text):
                 if any(lo <= m.start() < hi for lo, hi in taken):
                     continue
@@ -205,6 +206,18 @@ def references(members: list[Member], analyses: list[DocumentAnalysis]) -> list[
                 out.append(Reference(k, s, name, start, c.start + m.end(),
                                      resolve(name, None, members)))
     return out
+
+
+def name_differs(ref: Reference, members: list[Member]) -> bool:
+    """A reference by number whose name in brackets is not the name of the document with
+    that number ("Framework Schedule 4 (Call-Off Contract)" when Framework Schedule 4 is
+    "Framework Management")."""
+    if ref.resolved is None or not ref.bracketed:
+        return False
+    key = normalise_name(ref.bracketed)
+    member = members[ref.resolved]
+    words = set(key.split())
+    return not any(key == n or words <= set(n.split()) for n in member.names)
 
 
 def _internal(name: str, headings: set[str]) -> bool:
