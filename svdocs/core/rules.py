@@ -122,7 +122,8 @@ def _parse(data: Any, path: Path, builtin: bool) -> Rule:
         check = "pattern"
     if check not in BUILTIN_CHECKS + GENERIC_CHECKS + PACK_CHECKS:
         problems.append(
-            f"unknown check {check!r} (use one of: {', '.join(BUILTIN_CHECKS + GENERIC_CHECKS)})"
+            f"unknown check {check!r} (use one of: "
+            f"{', '.join(BUILTIN_CHECKS + GENERIC_CHECKS + PACK_CHECKS)})"
         )
     applies_to = str(data.get("applies_to", "commitment"))
     if applies_to not in APPLIES_TO:
