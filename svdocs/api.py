@@ -61,6 +61,7 @@ __all__ = [
     "lint",
     "lint_bytes",
     "lint_corpus",
+    "lint_pack",
     "lint_settings",
     "lint_text",
     "load_brief",
@@ -146,6 +147,25 @@ def lint(
         paths = list(path_or_text)
     return lint_paths(paths, cfg, jobs=jobs, baseline=baseline, keep_documents=keep_documents,
                       progress=progress)
+
+
+def lint_pack(paths: PathLike | Iterable[PathLike], *,
+              config: LintConfig | PathLike | None = None,
+              keep_documents: bool = True) -> Report:
+    """Lint the documents of a tender pack (a folder, files or globs) as one tender.
+
+    Each document is judged with the pack's scope: evidence, remedies and definitions in
+    another document of the pack cover what they name. The pack's consistency findings
+    (category ``pack-consistency``) sit with the document they point at, with ``related``
+    locations in the others; ``report.pack`` holds the documents, each theme's chain (ITT
+    question, commitment, KPI, evidence, remedy) and the references between documents.
+    Of two files of one document (``x.md`` and ``x.docx``), one is read.
+    """
+    from svdocs.workflow.pack.lint import lint_pack as run_pack  # deferred: loads spaCy
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    return run_pack(list(paths), _config(config), keep_documents=keep_documents)
 
 
 def lint_text(text: str, *, fmt: str = "text", config: LintConfig | None = None,

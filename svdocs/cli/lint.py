@@ -74,12 +74,16 @@ _SEVERITIES = [s.value for s in Severity]
 @click.option("--timeout", type=float, default=None, metavar="SECONDS",
               help="Report a file still being linted after SECONDS as timed out (dask "
                    "engine).")
+@click.option("--pack", is_flag=True,
+              help="Read the documents (a folder or several files) as one tender pack: "
+                   "cross-document scope, pack-consistency findings and a pack summary.")
 def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
          fail_on: str | None, scope: str | None, parts: str | None, judge: str | None,
          rule_dirs: tuple[Path, ...], config_path: Path | None, baseline: Path | None,
          write_baseline: Path | None, jobs: int, annotate_dir: Path | None,
          explain: bool, suggest: bool, engine: str | None, scheduler: str | None,
-         files_from: tuple[str, ...], resume: Path | None, timeout: float | None) -> None:
+         files_from: tuple[str, ...], resume: Path | None, timeout: float | None,
+         pack: bool) -> None:
     """Lint tender documents (DOCX, Markdown, text, HTML, PDF) for vague social value
     commitments, missing evidence requirements and absent consequences.
 
@@ -88,6 +92,16 @@ def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
     nothing is at or above --fail-on, 1 when something is, 2 for a usage error or a file that
     could not be read (the other files are still linted and reported).
     """
+    if pack:
+        _lint_pack(paths, fmt=fmt, output=output, force=force, fail_on=fail_on, scope=scope,
+                   parts=parts, rule_dirs=rule_dirs, config_path=config_path,
+                   others=[name for name, used in (
+                       ("--baseline", baseline), ("--write-baseline", write_baseline),
+                       ("--jobs", jobs != 1), ("--annotate", annotate_dir),
+                       ("--engine", engine), ("--scheduler", scheduler),
+                       ("--files-from", files_from), ("--resume", resume),
+                       ("--timeout", timeout)) if used])
+        return
     if suggest and annotate_dir is None:
         raise click.UsageError("--suggest needs --annotate DIR (it writes into the reviewed "
                                "copies)")
@@ -146,4 +160,38 @@ def lint(paths: tuple[str, ...], fmt: str, output: Path | None, force: bool,
         click.echo(f"svdocs: wrote baseline {write_baseline} "
                    f"({len(report.findings)} findings recorded)", err=True)
         sys.exit(2 if report.errors else 0)
+    sys.exit(report.exit_code(config.fail_on))
+
+
+def _lint_pack(paths: tuple[str, ...], *, fmt: str, output: Path | None, force: bool,
+               fail_on: str | None, scope: str | None, parts: str | None,
+               rule_dirs: tuple[Path, ...], config_path: Path | None,
+               others: list[str]) -> None:
+    """`svdocs lint --pack`: the documents as one tender."""
+    if others:
+        raise click.UsageError(f"--pack cannot be combined with {', '.join(others)}")
+    if fmt == "jsonl":
+        raise click.UsageError("--pack writes one report: use --format text, json, sarif "
+                               "or html")
+    if not paths:
+        raise click.UsageError("--pack needs a folder or the files of the pack")
+    config = api.lint_settings(config_path, start=Path.cwd(), scope=scope, fail_on=fail_on,
+                               rule_dirs=rule_dirs, parts=parts)
+    inputs = api.expand_paths(paths)
+    if output is not None:
+        check_target(output, force=force, inputs=inputs)
+    report = api.lint_pack(list(paths), config=config, keep_documents=fmt == "html")
+    for fr in report.files:
+        if fr.error is not None:
+            click.echo(f"svdocs: error: {fr.path}: {fr.error}", err=True)
+    if report.pack is not None:
+        for note in report.pack.notes:
+            click.echo(f"svdocs: note: {note}", err=True)
+    color = fmt == "text" and output is None and wants_color(sys.stdout)
+    text = api.render_report(report, fmt, rule_dirs=config.rule_dirs, color=color)
+    if output is not None:
+        write_text_atomic(output, text, force=force, inputs=inputs)
+        click.echo(f"svdocs: wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False, color=color)
     sys.exit(report.exit_code(config.fail_on))

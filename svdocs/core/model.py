@@ -257,6 +257,9 @@ class Finding:
     # about a scope the commitments it concerns ("scope", "commitments")
     # and what a judge adds about how it decided ({"model_score": 0.87})
     properties: dict[str, Any] = field(default_factory=dict)
+    #: the other places a finding is about (a pack's consistency finding points at both
+    #: documents: this location in one, the related ones in the others)
+    related: list[Location] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -272,4 +275,5 @@ class Finding:
             "fingerprint": self.fingerprint,
             **({"suppressed": self.suppressed} if self.suppressed is not None else {}),
             **({"properties": dict(self.properties)} if self.properties else {}),
+            **({"related": [r.to_dict() for r in self.related]} if self.related else {}),
         }

@@ -35,6 +35,19 @@ BUILTIN_CHECKS = (
     "model",
 )
 GENERIC_CHECKS = ("phrase", "pattern", "requires")
+#: Checks judged on a tender pack as a whole (``svdocs lint --pack``), never on one document:
+#: their examples are packs (documents separated by ``=== name`` lines).
+PACK_CHECKS = (
+    "pack-theme-not-carried",
+    "pack-kpi-unsupported",
+    "pack-weighting-differs",
+    "pack-weights-total",
+    "pack-term-differs",
+    "pack-commitment-not-asked",
+    "pack-rules-out-of-step",
+    "pack-reference-missing",
+    "pack-reference-name-differs",
+)
 APPLIES_TO = ("commitment", "obligation", "sentence", "ask")
 #: parts a rule may require of a commitment: those of a complete commitment except the
 #: verifier, which the text rarely names apart from the evidence clause
@@ -110,9 +123,10 @@ def _parse(data: Any, path: Path, builtin: bool) -> Rule:
     check = str(data.get("check") or ("phrase" if data.get("phrases") else ""))
     if data.get("patterns") and not data.get("check"):
         check = "pattern"
-    if check not in BUILTIN_CHECKS + GENERIC_CHECKS:
+    if check not in BUILTIN_CHECKS + GENERIC_CHECKS + PACK_CHECKS:
         problems.append(
-            f"unknown check {check!r} (use one of: {', '.join(BUILTIN_CHECKS + GENERIC_CHECKS)})"
+            f"unknown check {check!r} (use one of: "
+            f"{', '.join(BUILTIN_CHECKS + GENERIC_CHECKS + PACK_CHECKS)})"
         )
     applies_to = str(data.get("applies_to", "commitment"))
     if applies_to not in APPLIES_TO:

@@ -18,7 +18,7 @@ from svdocs.core.config import LintConfig, judge_of
 from svdocs.core.errors import ValidationError
 from svdocs.core.fingerprint import assign_fingerprints
 from svdocs.core.model import Commitment, Document, Finding, Severity, block_location
-from svdocs.core.rules import Rule, load_rules
+from svdocs.core.rules import PACK_CHECKS, Rule, load_rules
 from svdocs.linter import checks as _checks
 from svdocs.linter import requirement_checks as _requirement_checks  # noqa: F401  (registers)
 from svdocs.linter.judge.analysis import DocumentAnalysis, Sentence, analyse
@@ -112,10 +112,21 @@ class Linter:
     def analyse(self, document: Document) -> DocumentAnalysis:
         return analyse(document, self._docs([document])[0], self.config)
 
+    def parse_documents(self, documents: list[Document]) -> list[list[ParsedBlock | None]]:
+        """Each document's blocks parsed (in batches), as linting them would parse them."""
+        return self._docs(documents)
+
+    def findings_for(self, analysis: DocumentAnalysis) -> list[Finding]:
+        """The findings of the document rules on an analysis (a pack judges each document on
+        an analysis that answers coverage with the pack's scope: svdocs.workflow.pack)."""
+        return self._findings(analysis)
+
     def _findings(self, analysis: DocumentAnalysis) -> list[Finding]:
         findings: list[Finding] = []
         analysis.fix_clauses = self.fix_clauses
         for rule in self.rules:
+            if rule.check in PACK_CHECKS:
+                continue  # judged on a whole pack (svdocs.workflow.pack), not one document
             findings.extend(_checks.CHECKS[rule.check](rule, analysis))
         findings = drop_false_alarms(analysis, findings)
         findings = combine_judges(judge_of(self.config), self.config.scope, findings,

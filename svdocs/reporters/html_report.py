@@ -27,6 +27,7 @@ from svdocs.reporters.common import (
     format_location,
     outline_parts,
 )
+from svdocs.reporters.pack import PACK_CSS, location_text, pack_html
 from svdocs.reporters.text import summary_line
 
 #: Above this many blocks only headings and blocks with findings are shown.
@@ -177,6 +178,8 @@ def _finding_html(f: Finding, fid: str, root: Path | None) -> str:
     if f.fix_clause:
         parts.append(f"<p>Library clause that fixes it: <code>{_e(f.fix_clause)}</code></p>")
     parts.append(f'<p class="where">{_e(format_location(f, root))}</p>')
+    for loc in f.related:
+        parts.append(f'<p class="where">See also: {_e(location_text(loc, root))}</p>')
     parts.append("</div>")
     return "".join(parts)
 
@@ -343,13 +346,18 @@ def render_html(report: Report, rules: Sequence[Any] | None = None, *,
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">",
         f'<meta name="generator" content="svdocs {_e(__version__)}">',
-        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
+        f"<title>{_e(title)}</title><style>{_CSS}{PACK_CSS}</style></head><body>",
         '<a class="skip" href="#documents">Skip to the documents</a>',
         f"<header><h1>{_e(title)}</h1>",
         f"<p>Social value findings for {len(report.files)} "
         f"document{'s' if len(report.files) != 1 else ''}, made by svdocs {_e(__version__)}."
         "</p></header><main>",
     ]
+    if report.pack is not None:
+        counts = {fr.path: (sum(f.category == "pack-consistency" for f in fr.active),
+                            sum(f.category != "pack-consistency" for f in fr.active))
+                  for fr in report.files}
+        out += pack_html(report.pack, root, counts)
     out += _filters_html(report)
     out += _summary_html(report, rules, ids, root)
     out.append('<section id="documents" aria-labelledby="documents-h">'

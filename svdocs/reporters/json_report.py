@@ -23,6 +23,7 @@ def report_data(report: Report) -> dict[str, Any]:
             for fr in report.files
         ],
         "summary": report.summary(),
+        **({"pack": report.pack.to_dict()} if report.pack is not None else {}),
     }
 
 

@@ -27,7 +27,7 @@ from typing import Any
 from urllib.parse import quote
 
 from svdocs._version import __version__
-from svdocs.core.model import Finding, Severity
+from svdocs.core.model import Finding, Location, Severity
 from svdocs.core.results import Report
 from svdocs.reporters.common import SEP, RuleInfo, collect_rules, display_path, outline_parts
 
@@ -75,18 +75,21 @@ def _rule_descriptor(info: RuleInfo) -> dict[str, Any]:
 
 
 def _location(f: Finding, root: Path | None) -> dict[str, Any]:
-    loc = f.location
+    return _place(f.location, f.flagged, root)
+
+
+def _place(loc: Location, flagged: str, root: Path | None) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(loc.path, root)}}
     location: dict[str, Any] = {"physicalLocation": physical}
     length = max(loc.end - loc.start, 0)
     if loc.line is not None:
         region: dict[str, Any] = {"startLine": max(loc.line, 1),
                                   "startColumn": max(loc.column or 1, 1)}
-        if length and "\n" not in f.flagged:
+        if length and "\n" not in flagged:
             region["endLine"] = region["startLine"]
             region["endColumn"] = region["startColumn"] + length
-        if f.flagged:
-            region["snippet"] = {"text": f.flagged}
+        if flagged:
+            region["snippet"] = {"text": flagged}
         physical["region"] = region
     else:
         parts = outline_parts(loc)
@@ -129,6 +132,9 @@ def _result(f: Finding, index: dict[str, int], root: Path | None) -> dict[str, A
             **f.properties,  # the commitment's parts, a scope's commitments, a model's score
         },
     }
+    if f.related:
+        result["relatedLocations"] = [
+            {"id": i + 1, **_place(loc, "", root)} for i, loc in enumerate(f.related)]
     if f.suppressed is not None:
         result["suppressions"] = [{"kind": "inSource", "state": "accepted",
                                    "justification": f.suppressed}]
@@ -164,7 +170,8 @@ def report_sarif(report: Report, rules: Sequence[Any] | None = None, *,
         "artifacts": [{"location": {"uri": artifact_uri(fr.path, root)}} for fr in report.files],
         "columnKind": "unicodeCodePoints",
         "results": [_result(f, index, root) for f in all_findings],
-        "properties": {"summary": report.summary()},
+        "properties": {"summary": report.summary(),
+                       **({"pack": report.pack.to_dict()} if report.pack is not None else {})},
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 

@@ -24,6 +24,7 @@ import click
 from svdocs.core.model import CATEGORIES, Finding, Severity
 from svdocs.core.results import Report
 from svdocs.reporters.common import excerpt, flag_span, format_location
+from svdocs.reporters.pack import location_text, pack_text
 
 MARK_OPEN = ">>"
 MARK_CLOSE = "<<"
@@ -120,9 +121,13 @@ def render_text(report: Report, *, color: bool = False, root: Path | None = None
                 out.append(f"    Suggestion: {f.suggestion}")
             if f.fix_clause:
                 out.append(f"    Fix clause: {f.fix_clause}")
+            for loc in f.related:
+                out.append(f"    See also: {location_text(loc, root)}")
             if explain:
                 out.extend(explanation(f))
         out.append("")
+    if report.pack is not None:
+        out += pack_text(report.pack, root)
     if not report.findings and not report.errors:
         out.append("No findings.")
     out.append(summary_line(report))
