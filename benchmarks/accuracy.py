@@ -221,10 +221,13 @@ def _units(path: Path, entries: Any, key: str, *, commitments: bool) -> list[Uni
     return units
 
 
-def _document_for(labels: Path) -> Path:
+def _document_for(labels: Path, data: dict[str, Any] | None = None) -> Path:
     stem = labels.name[: -len(".labels.yml")]
     found = sorted(p for p in labels.parent.glob(glob_escape(stem) + ".*")
                    if p.suffix.lower() in SOURCE_SUFFIXES)
+    source = (data or {}).get("source")
+    if not found and isinstance(source, str) and (ROOT / source).is_file():
+        return ROOT / source  # a converted set's labels name the original document
     if not found:
         raise BenchError(f"{labels}: no document {stem}.md/.txt/.html beside it")
     return found[0]
@@ -238,7 +241,7 @@ def load_split(corpus: str, folder: Path, split: str) -> list[Doc]:
     docs = []
     for labels in sorted(folder.glob("*.labels.yml")):
         data = _load_yaml(labels)
-        path = _document_for(labels)
+        path = _document_for(labels, data)
         if corpus == "requirements":
             units = _units(labels, data.get("requirements"), "requirements", commitments=True)
             units += _units(labels, data.get("non_requirements"), "non_requirements",

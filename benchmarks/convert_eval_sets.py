@@ -5,7 +5,8 @@ document with ``<name>.expected.yml``: the mission-category findings it should p
 ``{category, match}`` where ``match`` is a case-insensitive fragment of the finding's sentence,
 and ``missing-consequence`` usually without a match (one finding for the document). This
 script writes each set to ``tests/sentences/converted/<set>/`` in the format of
-``tests/sentences/LABELLING.md``: a copy of each document beside ``<name>.labels.yml``.
+``tests/sentences/LABELLING.md``: ``<name>.labels.yml`` whose ``source`` names the original
+document (documents are not copied).
 
 How labels become units:
 
@@ -133,7 +134,6 @@ def convert_set(source: Path, out_root: Path, force: bool) -> dict[str, Any]:
             **labels,
             "non_commitments": [],
         }
-        shutil.copyfile(doc, staging / doc.name)
         (staging / f"{stem}.labels.yml").write_text(
             yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100),
             encoding="utf-8")
@@ -149,8 +149,9 @@ def convert_set(source: Path, out_root: Path, force: bool) -> dict[str, Any]:
 README_HEAD = """# Converted older sets (studied; not a test split)
 
 Written by `benchmarks/convert_eval_sets.py` from the older per-document labels
-(`<name>.expected.yml`) of the sets named below: each document is copied beside a
-`<name>.labels.yml` in the format of `tests/sentences/LABELLING.md`. Regenerate with
+(`<name>.expected.yml`) of the sets named below: a `<name>.labels.yml` in the format of
+`tests/sentences/LABELLING.md` whose `source` names the original document in its own set
+(documents are not copied). Regenerate with
 `.venv/bin/python benchmarks/convert_eval_sets.py --force`; do not edit by hand.
 
 - Each `match` of the old labels is one commitment unit with its categories; a document-level

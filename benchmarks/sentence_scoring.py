@@ -54,6 +54,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from svdocs.workflow.evaluate import Score
+
 MISSION_CATEGORIES = ("vague-commitment", "missing-evidence", "missing-consequence")
 
 #: shortest contained text (in word tokens) that may land by containment
@@ -181,23 +183,9 @@ def listed_commitments(data: Mapping[str, Any]) -> tuple[str, ...] | None:
 
 
 @dataclass
-class Tally:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+class Tally(Score):
+    """Sentence-level counts of one category: svdocs' own precision, recall and F1, and a
+    sum over documents."""
 
     def add(self, other: Tally) -> None:
         self.tp += other.tp

@@ -20,7 +20,7 @@ from svdocs.linter.judge.decomposition import decompose, missing_parts
 from svdocs.linter.judge.participles import is_participle
 from svdocs.linter.judge.parties import names_supplier
 from svdocs.linter.judge.targets import is_timed, targets_to_meet, timed_rows
-from svdocs.linter.nlp.records import TIME_LABELS, Hit, SentenceRecord
+from svdocs.linter.nlp.records import TIME_LABELS, Hit, Label, SentenceRecord
 
 Check = Callable[[Rule, DocumentAnalysis], Iterator[Finding]]
 CHECKS: dict[str, Check] = {}
@@ -178,7 +178,7 @@ def _first(hits: list[Hit]) -> Hit | None:
 
 def _local_hits(c: SentenceRecord) -> list[Hit]:
     out = []
-    for h in c.get("LOCAL"):
+    for h in c.get(Label.LOCAL):
         # a capitalised defined term mid-sentence ("the Local Area") points at a definition
         if h.text[:1].isupper() and h.start > c.start + 4:
             continue
@@ -222,10 +222,10 @@ def _vague_words(c: SentenceRecord) -> tuple[list[Hit], list[Hit]]:
     """The vague verbs and terms of a clause. Participles ("staff engaged on the Contract",
     "supported by invoices") describe, they do not promise."""
     verbs = [
-        h for h in c.get("VAGUE_VERB")
+        h for h in c.get(Label.VAGUE_VERB)
         if not is_participle(h.text) or _passive_main_verb(c, h)
     ]
-    return verbs, verbs + c.get("VAGUE_TERM")
+    return verbs, verbs + c.get(Label.VAGUE_TERM)
 
 
 # the clause's modal and "be" ("will be explored"); "the groups to be involved" describes
@@ -260,7 +260,7 @@ def _vague_row(a: DocumentAnalysis, s: Sentence) -> tuple[Sentence, Hit] | None:
         later = _LATER.search(x.clause.text)
         if later:  # "Target to be agreed with the Employer's Agent", "TBC"
             start = x.clause.start + later.start()
-            return x, Hit("VAGUE_TERM", start, start + len(later.group()), later.group())
+            return x, Hit(Label.VAGUE_TERM, start, start + len(later.group()), later.group())
     return None
 
 
@@ -304,9 +304,9 @@ _QUANTITY_NEXT = re.compile(r"^\s*(?:[£$€]\s*)?\d")
 
 def _ceiling(c: SentenceRecord) -> Hit | None:
     """A quantity stated only as a ceiling ("up to 3 trainees"), not "sign up to the Code"."""
-    if c.has("CONSEQ") or _FLOOR.search(c.text):
+    if c.has(Label.CONSEQ) or _FLOOR.search(c.text):
         return None
-    for h in c.get("VAGUE_QTY"):
+    for h in c.get(Label.VAGUE_QTY):
         if _QUANTITY_NEXT.match(c.text[h.end - c.start :]):
             return h
     return None
@@ -324,7 +324,7 @@ def undefined_local(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
     for s in a.commitments:
         c = s.clause
         local = _local_hits(c)
-        if local and not c.has("LOCAL_DEF"):
+        if local and not c.has(Label.LOCAL_DEF):
             yield _on_sentence(rule, a, s, local[0])
 
 
@@ -352,7 +352,7 @@ def consequence(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
         return
     if a.is_itt and a.sv_related and not a.commitments:
         sv_asks = [s for s in a.asks if s.clause.all_themes]
-        weighting = [s for s in a.sentences if s.clause.has("WEIGHT") and s.clause.all_themes]
+        weighting = [s for s in a.sentences if s.clause.has(Label.WEIGHT) and s.clause.all_themes]
         anchor = (sv_asks or weighting or [None])[0]
         if anchor is not None and a.consequence_statement() is None:
             yield _on_sentence(rule, a, anchor, None)
@@ -372,7 +372,7 @@ def sv_weightings(a: DocumentAnalysis) -> list[tuple[Sentence, Hit, float]]:
     for s in a.sentences:
         c = s.clause
         heading = a.document.blocks[s.block].kind is BlockKind.HEADING
-        if not (c.has("WEIGHT") or c.has("EVAL") or heading) or "general" not in c.themes:
+        if not (c.has(Label.WEIGHT) or c.has(Label.EVAL) or heading) or "general" not in c.themes:
             continue
         for e in c.ents_of({"PERCENT"}):
             value = _percent(e.text)
@@ -397,7 +397,7 @@ def sv_weightings(a: DocumentAnalysis) -> list[tuple[Sentence, Hit, float]]:
 def weighting_absent(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
     if not (a.is_itt and a.sv_related):
         return
-    evaluates = [s for s in a.sentences if s.clause.has("EVAL") or s.clause.ask]
+    evaluates = [s for s in a.sentences if s.clause.has(Label.EVAL) or s.clause.ask]
     if evaluates and not sv_weightings(a):
         anchor = next((s for s in evaluates if s.clause.all_themes), evaluates[0])
         yield _on_sentence(rule, a, anchor, None)
@@ -441,7 +441,7 @@ def contract_value(a: DocumentAnalysis) -> tuple[float, Sentence | None] | None:
             by_row.setdefault(s.table, []).append(s)
     for s in a.sentences:
         c = s.clause
-        if c.has("VALUE"):
+        if c.has(Label.VALUE):
             # the figure in the sentence, or (a cover table's "Estimated value" | "£12m" row)
             # in the next cells of its row
             row = by_row.get(s.table, []) if s.table is not None else []
@@ -522,11 +522,11 @@ def baseline(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
         text = blocks[s.block].text
         # "proposals for a lower cost": "lower" after a determiner describes, it changes nothing
         change = [
-            h for h in c.get("CHANGE")
+            h for h in c.get(Label.CHANGE)
             if not (h.text.lower() == "lower"
                     and _DETERMINER_BEFORE.search(text[max(0, h.start - 8) : h.start]))
         ]  # fmt: skip
-        if change and c.measurable and not c.has("BASELINE"):
+        if change and c.measurable and not c.has(Label.BASELINE):
             yield _on_sentence(rule, a, s, change[0])
 
 
@@ -546,8 +546,8 @@ def evaluation_question(rule: Rule, a: DocumentAnalysis) -> Iterator[Finding]:
         scope = [x for x in group] + [
             x for x in a.sentences if x.block == s.block and x.clause.index > c.index
         ]
-        if not any(x.clause.has("MEASURABLE") or x.clause.measurable for x in scope):
-            yield _on_sentence(rule, a, s, _first(c.get("ASK")))
+        if not any(x.clause.has(Label.MEASURABLE) or x.clause.measurable for x in scope):
+            yield _on_sentence(rule, a, s, _first(c.get(Label.ASK)))
 
 
 def _coverage(
@@ -683,13 +683,13 @@ def has_part(a: DocumentAnalysis, s: Sentence, part: str) -> bool:
     if part == "target":
         return c.measurable
     if part == "baseline":
-        return c.has("BASELINE")
+        return c.has(Label.BASELINE)
     if part == "deadline":
-        return bool(c.ents_of(TIME_LABELS) or c.has("DEADLINE"))
+        return bool(c.ents_of(TIME_LABELS) or c.has(Label.DEADLINE))
     if part == "beneficiaries":
-        return c.has("BENEF") or c.has("LOCAL_DEF")
+        return c.has(Label.BENEF) or c.has(Label.LOCAL_DEF)
     if part == "reporting_frequency":
-        return bool(c.ents_of({"FREQUENCY"}) or c.has("FREQ"))
+        return bool(c.ents_of({"FREQUENCY"}) or c.has(Label.FREQ))
     if part == "evidence":
         return a.covering(s, "evidence") is not None
     if part == "consequence":

@@ -30,6 +30,7 @@ from svdocs.linter.judge.combination import (
 from svdocs.linter.judge.fix_clauses import theme_fix_clauses
 from svdocs.linter.nlp.blocks import ParsedBlock, groups, make_group_doc, parsed_blocks
 from svdocs.linter.nlp.pipeline import get_pipeline
+from svdocs.linter.nlp.records import Label
 
 BATCH_SIZE = 64  # Docs of several blocks each (nlp.blocks)
 BATCH_BLOCKS = 1024  # blocks of several documents parsed in one go by lint_documents
@@ -191,8 +192,8 @@ def to_commitment(a: DocumentAnalysis, s: Sentence) -> Commitment:
         else:
             words = target.text.split()
             unit = words[-1] if len(words) > 1 else None
-    timing = c.ents_of({"DATE", "DURATION"}) or c.get("DEADLINE")
-    frequency = c.ents_of({"FREQUENCY"}) or c.get("FREQ")
+    timing = c.ents_of({"DATE", "DURATION"}) or c.get(Label.DEADLINE)
+    frequency = c.ents_of({"FREQUENCY"}) or c.get(Label.FREQ)
     ev = a.covering(s, "evidence")
     cons = a.covering(s, "consequence")
     verifier = None
@@ -204,10 +205,10 @@ def to_commitment(a: DocumentAnalysis, s: Sentence) -> Commitment:
         quantity=quantity,
         unit=unit,
         target=target.text if target else None,
-        baseline=c.get("BASELINE")[0].text if c.has("BASELINE") else None,
+        baseline=c.get(Label.BASELINE)[0].text if c.has(Label.BASELINE) else None,
         deadline=timing[0].text if timing else None,
-        beneficiaries=", ".join(h.text for h in c.get("BENEF")) or None,
-        evidence=[h.text for h in ev.clause.get("EVIDENCE")] if ev is not None else [],
+        beneficiaries=", ".join(h.text for h in c.get(Label.BENEF)) or None,
+        evidence=[h.text for h in ev.clause.get(Label.EVIDENCE)] if ev is not None else [],
         reporting_frequency=frequency[0].text if frequency else None,
         verifier=verifier,
         consequence=cons.clause.text if cons is not None else None,

@@ -61,7 +61,24 @@ def asked_labels(path: Path) -> Iterator[tuple[int, str]]:
 def test_the_judge_and_the_checks_name_only_recorded_labels() -> None:
     known = recorded_labels() | MADE_BY_CHECKS
     asked = [(path, line, label) for path in READERS for line, label in asked_labels(path)]
-    assert len(asked) > 50  # the scan sees the judge's and the checks' questions
+    members = sum(p.read_text(encoding="utf-8").count("Label.") for p in READERS)
+    assert len(asked) + members > 50  # the scan sees the judge's and the checks' questions
     unknown = [f"{path.relative_to(LINTER)}:{line}: {label}" for path, line, label in asked
                if label not in known]
     assert unknown == []
+
+
+def test_the_label_members_are_labels_the_recorder_makes() -> None:
+    from svdocs.linter.nlp.records import Label
+
+    recorded = recorded_labels()
+    assert {m.value for m in Label} <= recorded, {m.value for m in Label} - recorded
+
+
+def test_judges_and_checks_name_fixed_labels_by_member_not_by_string() -> None:
+    from svdocs.linter.nlp.records import Label
+
+    members = {m.value for m in Label}
+    bare = [(p.name, line, label) for p in READERS for line, label in asked_labels(p)
+            if label in members]
+    assert not bare, f"use Label.<NAME> instead of the string: {bare}"

@@ -33,3 +33,28 @@ def test_a_theme_word_in_another_sense_is_no_social_value(sentence: str) -> None
 ])
 def test_the_same_words_in_a_commitment_still_count(sentence: str) -> None:
     assert mission_findings(sentence)
+
+
+def targets(sentence: str) -> list[str]:
+    from svdocs.core.config import LintConfig
+    from svdocs.linter.engine import Linter
+    from svdocs.readers import read_text
+
+    analysis = Linter(LintConfig()).analyse(read_text(sentence, fmt="text", path=None))
+    return [e.text for e in analysis.sentences[0].clause.targets]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Supplier shall support local charities through any third party it appoints.",
+    "The Supplier shall hold ISO 14001 certification and support local schools.",
+    "The Supplier shall support the local community as set out in Appendix [2].",
+    "The Supplier shall give first aid training to local volunteers.",
+])
+def test_a_number_inside_a_name_is_no_target(sentence: str) -> None:
+    assert targets(sentence) == []
+
+
+def test_a_real_figure_beside_a_named_one_is_still_a_target() -> None:
+    assert targets("The Supplier shall offer 3 Level 3 apprenticeships each year.") == ["3"]
+    assert mission_findings("1.7 The Supplier shall give first aid training to local "
+                            "volunteers.") >= {"vague-commitment"}

@@ -17,7 +17,7 @@ from svdocs.core.config import LintConfig
 from svdocs.core.model import Block, BlockKind, Document
 from svdocs.linter.judge.participles import is_participle
 from svdocs.linter.judge.parties import resolve_party, supplier_aliases
-from svdocs.linter.nlp.records import SentenceRecord
+from svdocs.linter.nlp.records import Label, SentenceRecord
 from svdocs.linter.structure.definitions import Scope, defined_scopes, terms_named
 from svdocs.linter.structure.kinds import TENDER_KINDS, kind_from_titles, titles_of
 from svdocs.linter.structure.references import (
@@ -101,8 +101,8 @@ class DocumentAnalysis:
                     continue  # a title line ("Evidence of reuse.") requires nothing either
                 if (
                     aspect == "consequence"
-                    and c.has("CONSEQ_EXCLUDE")
-                    and (c.has("REFS") or "general" in c.themes)
+                    and c.has(Label.CONSEQ_EXCLUDE)
+                    and (c.has(Label.REFS) or "general" in c.themes)
                 ):
                     # "the service credits do not apply to the social value commitments"
                     continue
@@ -121,7 +121,7 @@ class DocumentAnalysis:
                 if (
                     aspect == "consequence"
                     and c.party in ("supplier", "bidder")
-                    and not c.has("FAILURE")
+                    and not c.has(Label.FAILURE)
                     and not c.text.lower().startswith(("if ", "where ", "should "))
                     and not _RESULTS_IN.search(c.text)
                 ):
@@ -150,7 +150,7 @@ class DocumentAnalysis:
                 # items ..., evidenced by a monthly return") evidences that obligation only
                 aspect == "evidence" and self._own_evidence(p)
             )
-            if p is not item and own_duty and not (pc.has("REFS") or "general" in pc.themes):
+            if p is not item and own_duty and not (pc.has(Label.REFS) or "general" in pc.themes):
                 # another commitment's own evidence ("..., evidenced by a spend analysis")
                 # covers only that commitment, unless it points at them all; a commitment
                 # that is also a reporting duty ("publish a Carbon Reduction Plan ... and
@@ -199,7 +199,7 @@ class DocumentAnalysis:
                 # "report each month against each Social Value KPI": the KPIs, not a
                 # "Minimum Requirement" set beside them
                 continue
-            if pc.has("REFS") or "general" in pc.themes:
+            if pc.has(Label.REFS) or "general" in pc.themes:
                 # "each of the commitments above", "its social value commitments", "this
                 # Schedule": the commitments at large
                 return p
@@ -212,7 +212,7 @@ class DocumentAnalysis:
                 and p.section == item.section
                 and p.table is None
                 and not _bare_vague(c)
-                and not pc.has("RUNNING")
+                and not pc.has(Label.RUNNING)
             ):
                 # an evidence duty that names nothing reaches the commitments of its own
                 # section, no further (not those of another part, nor by a shared broad theme)
@@ -222,7 +222,7 @@ class DocumentAnalysis:
                 return p
             if (
                 aspect == "consequence"
-                and pc.has("FAILURE")
+                and pc.has(Label.FAILURE)
                 and (p.section == item.section or _same_subject(pc, c))
             ):
                 # a remedy for failure in the commitment's own section, or naming its subject
@@ -245,7 +245,7 @@ class DocumentAnalysis:
             if row_themes is None:
                 row_themes = set().union(*info.rows.values()) if info.rows else set()
                 self._row_themes[info.index] = row_themes
-            if (themes & row_themes) - {"general"} or c.has("REFS"):
+            if (themes & row_themes) - {"general"} or c.has(Label.REFS):
                 # a KPI table whose rows measure the commitment's theme ("the commitments in
                 # clauses 6.1 to 6.3 are measured through the following KPIs")
                 return item
@@ -410,12 +410,12 @@ class DocumentAnalysis:
         """For an ITT: a sentence saying commitments become contractual with consequences."""
         for s in self.sentences:
             c = s.clause
-            if c.has("NONCONTRACTUAL"):
+            if c.has(Label.NONCONTRACTUAL):
                 continue
-            if (c.has("CONTRACTUAL") or _BECOMES_PART.search(c.text)) and (
-                c.has("CONSEQ") or c.has("REFS")
+            if (c.has(Label.CONTRACTUAL) or _BECOMES_PART.search(c.text)) and (
+                c.has(Label.CONSEQ) or c.has(Label.REFS)
             ):
-                if c.has("CONSEQ"):
+                if c.has(Label.CONSEQ):
                     return s
                 if self.providers("consequence"):
                     return s
@@ -486,14 +486,14 @@ def _operational_only(c: SentenceRecord) -> bool:
     """A remedy for operational service levels alone: it names them, no social value theme,
     and points at nothing but a part ("the Service Levels in Annex B")."""
     operational = [
-        h for h in c.get("OPERATIONAL")
+        h for h in c.get(Label.OPERATIONAL)
         # "apply to SV1 and SV2 as if each were a Service Level": a comparison, not the reach
         if not _AS_IF.search(c.text[: h.start - c.start])
     ]
     return (
         bool(operational)
         and not c.themes
-        and all(h.text.lower() in _PART_REFS for h in c.get("REFS"))
+        and all(h.text.lower() in _PART_REFS for h in c.get(Label.REFS))
     )
 
 
@@ -528,7 +528,8 @@ def _entitles_buyer(c: SentenceRecord) -> bool:
     t = c.trigger
     if t is None or c.inherited or not (c.start <= t.end <= c.end):
         return False
-    return c.party is None and c.has("CONSEQ") and bool(_ENTITLES.match(c.text[t.end - c.start :]))
+    return (c.party is None and c.has(Label.CONSEQ)
+            and bool(_ENTITLES.match(c.text[t.end - c.start :])))
 
 
 def _passive_will(c: SentenceRecord) -> bool:
@@ -587,14 +588,14 @@ def _qualified_only(c: SentenceRecord, number: str) -> bool:
 def _vague_second_half(c: SentenceRecord) -> bool:
     """A sentence whose second commitment is only a vague verb ("..., and shall work with
     schools to raise awareness of recycling")."""
-    verbs = [h for h in c.get("VAGUE_VERB") if not is_participle(h.text)]
+    verbs = [h for h in c.get(Label.VAGUE_VERB) if not is_participle(h.text)]
     return weak_conjunct(c, verbs) is not None
 
 
 def _bare_vague(c: SentenceRecord) -> bool:
     """A commitment whose only action is a vague verb and that counts nothing ("shall raise
     awareness of modern slavery among its account team")."""
-    verbs = [h for h in c.get("VAGUE_VERB") if not is_participle(h.text)]
+    verbs = [h for h in c.get(Label.VAGUE_VERB) if not is_participle(h.text)]
     return bool(verbs) and not c.measurable
 
 
@@ -628,7 +629,7 @@ def _running_the_service(c: SentenceRecord) -> bool:
     if c.themes - {"general"}:
         return False
     return (
-        c.has("RUNNING")
+        c.has(Label.RUNNING)
         or bool(_TIME_OF_DAY.search(c.text))
         or bool(_RESPONSE_TIME.search(c.text))
     )
@@ -653,7 +654,7 @@ def _social_value(c: SentenceRecord) -> bool:
     return bool(c.hedges or c.lead_hedges) or any(c.has(label) for label in _SOCIAL_CUES)
 
 
-_SOCIAL_CUES = ("BENEF", "EMPLOY", "LOCAL", "BUY", "RESIDENT")
+_SOCIAL_CUES = (Label.BENEF, Label.EMPLOY, Label.LOCAL, Label.BUY, Label.RESIDENT)
 
 
 # "This Schedule sets out the social value the Supplier will deliver": the document describes
@@ -715,15 +716,15 @@ def _same_subject(provider: SentenceRecord, commitment: SentenceRecord) -> bool:
 def _evidenced_by(c: SentenceRecord) -> bool:
     """The clause's evidence is a participle phrase of its own ("..., evidenced by a monthly
     return"), not a duty to hand evidence over ("shall return the monitoring form")."""
-    return any(h.text.lower().startswith("evidenced") for h in c.get("EVIDENCE"))
+    return any(h.text.lower().startswith("evidenced") for h in c.get(Label.EVIDENCE))
 
 
 def _reports(c: SentenceRecord) -> bool:
     """A reporting verb as a verb of the clause ("and submit annual emissions data"), not a
     participle describing its evidence ("evidenced by an annual spend analysis submitted to
     the Authority")."""
-    evidence = [h.start for h in c.get("EVIDENCE")]
-    for h in c.get("EVIDENCE_VERB"):
+    evidence = [h.start for h in c.get(Label.EVIDENCE)]
+    for h in c.get(Label.EVIDENCE_VERB):
         if is_participle(h.text):
             continue
         # "submit annual emissions data": the verb hands evidence over; "give food to 250
@@ -731,7 +732,7 @@ def _reports(c: SentenceRecord) -> bool:
         # between the verb and the evidence)
         if any(start > h.end and not _has_digit(c, h.end, start) for start in evidence):
             return True
-    for h in c.get("ADMIN"):
+    for h in c.get(Label.ADMIN):
         if is_participle(h.text):
             continue
         before = c.text[: h.start - c.start].split()
@@ -757,10 +758,10 @@ def _follows_up(c: SentenceRecord) -> bool:
     report", "those returns"), with no scope, frequency or evidence of its own."""
     return (
         c.party not in ("supplier", "bidder", "joint")
-        and not c.has("REFS")
-        and not c.has("FREQ")
+        and not c.has(Label.REFS)
+        and not c.has(Label.FREQ)
         and not c.ents_of({"FREQUENCY"})
-        and all(_BACK.search(c.text[: h.start - c.start]) for h in c.get("EVIDENCE"))
+        and all(_BACK.search(c.text[: h.start - c.start]) for h in c.get(Label.EVIDENCE))
     )
 
 
@@ -768,13 +769,13 @@ def _states(c: SentenceRecord, aspect: Aspect) -> bool:
     """Does the sentence state evidence / a consequence? A payment of money for a failure
     ("for each placement below the target, the Provider shall pay £1,500") is a consequence."""
     if aspect == "evidence":
-        return c.has("EVIDENCE")
-    if c.has("CONSEQ"):
+        return c.has(Label.EVIDENCE)
+    if c.has(Label.CONSEQ):
         return True
-    if c.has("CONSEQ_REDUCE") and c.has("FAILURE"):
+    if c.has(Label.CONSEQ_REDUCE) and c.has(Label.FAILURE):
         # "If the Licensee fails to meet paragraph 3, the allowance shall be reduced by ..."
         return True
-    return c.has("CONSEQ_PAY") and c.has("FAILURE") and bool(c.ents_of({"MONEY"}))
+    return c.has(Label.CONSEQ_PAY) and c.has(Label.FAILURE) and bool(c.ents_of({"MONEY"}))
 
 
 def _headings(
@@ -1085,7 +1086,7 @@ def analyse(
     # offer just before it (in the same block) are no commitments
     outside: set[int] = set()
     for k, s in enumerate(sentences):
-        if s.clause.has("NONCONTRACTUAL"):
+        if s.clause.has(Label.NONCONTRACTUAL):
             outside.add(k)
             if k > 0 and sentences[k - 1].block == s.block:
                 outside.add(k - 1)
@@ -1099,7 +1100,7 @@ def analyse(
         failure_first = (
             c.trigger is not None
             and _states(c, "consequence")
-            and any(h.start < c.trigger.start for h in c.get("FAILURE"))
+            and any(h.start < c.trigger.start for h in c.get(Label.FAILURE))
         )
         failure_first = (failure_first or _entitles_buyer(c) or _remedy_subject(c)
                          or _frames_document(c))
@@ -1126,7 +1127,7 @@ def analyse(
             if all_scope or info.rows.get(s.table[1]) or c.all_themes:
                 analysis.commitments.append(s)
     analysis.local_defined = any(
-        s.clause.has("LOCAL") and (s.clause.definition or s.clause.has("LOCAL_DEF"))
+        s.clause.has(Label.LOCAL) and (s.clause.definition or s.clause.has(Label.LOCAL_DEF))
         for s in sentences
     )
     analysis.sv_related = any(s.clause.all_themes for s in sentences)
@@ -1173,7 +1174,7 @@ def _remedy_subject(c: SentenceRecord) -> bool:
     Supplier in a quarter shall not exceed 10%")."""
     if c.trigger is None:
         return False
-    before = [h for h in c.get("CONSEQ") if h.start < c.trigger.start]
+    before = [h for h in c.get(Label.CONSEQ) if h.start < c.trigger.start]
     if not before:
         return False
     return c.party is None or bool(_SUBJECT_LEAD.match(c.text[: before[0].start - c.start]))

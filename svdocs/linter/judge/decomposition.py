@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from svdocs.linter.nlp.records import TIME_LABELS, Hit, SentenceRecord
+from svdocs.linter.nlp.records import TIME_LABELS, Hit, Label, SentenceRecord
 from svdocs.linter.structure.sentence import Sentence
 
 if TYPE_CHECKING:
@@ -39,9 +39,9 @@ def decompose(analysis: DocumentAnalysis, s: Sentence) -> dict[str, dict[str, An
     c = s.clause
     out: dict[str, dict[str, Any]] = {}
     out["target"] = _own(c.targets)
-    out["baseline"] = _own(c.get("BASELINE"))
-    out["deadline"] = _own([*c.ents_of(TIME_LABELS), *c.get("DEADLINE")])
-    out["beneficiaries"] = _own([*c.get("BENEF"), *c.get("LOCAL"), *c.get("RESIDENT")])
+    out["baseline"] = _own(c.get(Label.BASELINE))
+    out["deadline"] = _own([*c.ents_of(TIME_LABELS), *c.get(Label.DEADLINE)])
+    out["beneficiaries"] = _own([*c.get(Label.BENEF), *c.get(Label.LOCAL), *c.get(Label.RESIDENT)])
     out["evidence"] = _covered(analysis, s, "evidence")
     provider = analysis.covering(s, "evidence")
     # how often the evidence is reported: said by the evidence duty (a commitment's own
@@ -54,7 +54,7 @@ def decompose(analysis: DocumentAnalysis, s: Sentence) -> dict[str, dict[str, An
             verifier["where"] = _where(analysis, provider, s)
     out["verifier"] = verifier or {"found": False}
     if provider is not None:
-        freq = _own([*provider.clause.get("FREQ"), *provider.clause.ents_of({"FREQUENCY"})])
+        freq = _own([*provider.clause.get(Label.FREQ), *provider.clause.ents_of({"FREQUENCY"})])
         if freq["found"]:
             freq["where"] = _where(analysis, provider, s)
         out["reporting_frequency"] = freq

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from svdocs.linter.judge.analysis import DocumentAnalysis
-from svdocs.linter.nlp.records import TIME_LABELS, Hit, SentenceRecord
+from svdocs.linter.nlp.records import TIME_LABELS, Hit, Label, SentenceRecord
 
 #: words that number a part of something rather than count it ("Scope 1", "Lot 3")
 _NAMED_NUMBERS = frozenset({
@@ -37,7 +37,8 @@ _THRESHOLD = re.compile(
 )
 def is_timed(c: SentenceRecord) -> bool:
     """Does the clause state a date, a period or a frequency?"""
-    return bool(c.ents_of(TIME_LABELS | {"FREQUENCY"}) or c.has("DEADLINE") or c.has("FREQ"))
+    return bool(c.ents_of(TIME_LABELS | {"FREQUENCY"}) or c.has(Label.DEADLINE)
+                or c.has(Label.FREQ))
 
 
 def timed_rows(a: DocumentAnalysis) -> set[tuple[int, int]]:

@@ -2,12 +2,74 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import NamedTuple
 
 #: Entity labels that make a target measurable.
 TARGET_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
 TIME_LABELS = frozenset({"DATE", "DURATION"})
+#: Ordinal words: a position ("a third party", "first aid"), never an amount.
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                            "eighth", "ninth", "tenth"})
+#: Words after which a number is part of a name or a reference, not a target.
+_NAME_BEFORE = re.compile(
+    r"(?:\b(?:iso|bs|en|pas|iec|appendix|annex|annexe|schedule|clause|clauses|part|section|"
+    r"paragraph|paragraphs|table|lot|regulation|regulations|article|version|item|kpi|stage|"
+    r"level|tier|phase|grade|key stage|ppn|form|step)\s*\[?|\[)$", re.I)
+
+
+class Label(str, Enum):
+    """The label of a hit the recorder makes: judges and checks name hits by these members,
+    never by bare strings, so a misspelt label fails at import instead of silently finding
+    nothing. (A member equals its string: ``Label.HEDGE == "HEDGE"``.) Group labels built
+    from the lexicons ("THEME|fair-work", "PARTY|authority") keep their prefix form."""
+
+    ADMIN = "ADMIN"
+    ASK = "ASK"
+    BASELINE = "BASELINE"
+    BENEF = "BENEF"
+    BUY = "BUY"
+    CHANGE = "CHANGE"
+    CONSEQ = "CONSEQ"
+    CONSEQ_EXCLUDE = "CONSEQ_EXCLUDE"
+    CONSEQ_PAY = "CONSEQ_PAY"
+    CONSEQ_REDUCE = "CONSEQ_REDUCE"
+    CONTRACTUAL = "CONTRACTUAL"
+    DEADLINE = "DEADLINE"
+    DEFN = "DEFN"
+    EMPLOY = "EMPLOY"
+    EVAL = "EVAL"
+    EVIDENCE = "EVIDENCE"
+    EVIDENCE_IGNORE = "EVIDENCE_IGNORE"
+    EVIDENCE_VERB = "EVIDENCE_VERB"
+    EXPECT_SUPPLIER = "EXPECT_SUPPLIER"
+    FAILURE = "FAILURE"
+    FREQ = "FREQ"
+    HEDGE = "HEDGE"
+    LOCAL = "LOCAL"
+    LOCAL_DEF = "LOCAL_DEF"
+    LOCAL_IGNORE = "LOCAL_IGNORE"
+    MEASURABLE = "MEASURABLE"
+    NONCONTRACTUAL = "NONCONTRACTUAL"
+    NUMBER = "NUMBER"
+    OBLIG = "OBLIG"
+    OPERATIONAL = "OPERATIONAL"
+    REFS = "REFS"
+    REQUIRE_SUPPLIER = "REQUIRE_SUPPLIER"
+    RESIDENT = "RESIDENT"
+    RUNNING = "RUNNING"
+    THEME_IGNORE = "THEME_IGNORE"
+    VAGUE_IGNORE = "VAGUE_IGNORE"
+    VAGUE_QTY = "VAGUE_QTY"
+    VAGUE_TERM = "VAGUE_TERM"
+    VAGUE_VERB = "VAGUE_VERB"
+    VALUE = "VALUE"
+    WEIGHT = "WEIGHT"
+
+    def __str__(self) -> str:
+        return self.value
 
 
 class Hit(NamedTuple):
@@ -63,7 +125,16 @@ class SentenceRecord:
 
     @property
     def targets(self) -> list[Hit]:
-        return self.ents_of(TARGET_LABELS)
+        """The figures that could be a target: not a number inside a name or a reference
+        ("ISO 14001", "Appendix [2]", "Level 3", "clause 12") nor an ordinal ("a third
+        party", "first aid"), which say which thing, not how much."""
+        return [e for e in self.ents_of(TARGET_LABELS) if not self._names_a_thing(e)]
+
+    def _names_a_thing(self, e: Hit) -> bool:
+        if e.label == "CARDINAL" and e.text.lower() in _ORDINAL_WORDS:
+            return True
+        before = self.text[: max(0, e.start - self.start)]
+        return bool(_NAME_BEFORE.search(before))
 
     @property
     def measurable(self) -> bool:
