@@ -151,3 +151,63 @@ def test_explain_prints_what_was_understood(tmp_path) -> None:  # type: ignore[n
     assert "Understood:" in out and "evidence: missing" in out and "target: 4 apprentices" in out
     plain = CliRunner().invoke(cli, ["lint", str(doc)]).output
     assert "Commitments in Part A" not in plain
+
+
+REMEDY_NOT_EVIDENCE = """# Schedule 3: Sustainability
+
+3.1 The Supplier shall provide at least two apprenticeships each year in Northern Ireland.
+
+3.2 If the Supplier fails to meet a target in this Schedule for two quarters, the Authority
+may require it to submit a report explaining the failure and an improvement plan.
+"""
+
+
+def test_a_remedy_for_failure_is_no_evidence_of_delivery() -> None:
+    missing = findings(REMEDY_NOT_EVIDENCE, "missing-evidence")
+    assert any("two apprenticeships" in t for t in missing)
+
+
+TABLE_ELSEWHERE = """# Schedule 5: Social Value
+
+## Part A: Commitments
+
+A1 The Supplier shall offer at least 10 work placements to local students each year.
+
+## Part B: Key Performance Indicators
+
+| KPI | Measure | Target | Evidence | Frequency |
+|---|---|---|---|---|
+| B1 | Apprenticeships started | 4 a year | Apprenticeship agreements | Quarterly |
+| B2 | Placements for pupils | 20 a year | Placement register | Quarterly |
+"""
+
+
+def test_a_kpi_table_in_another_part_does_not_evidence_a_commitment() -> None:
+    missing = findings(TABLE_ELSEWHERE, "missing-evidence")
+    assert any("10 work placements" in t for t in missing)
+    same_part = TABLE_ELSEWHERE.replace("## Part B: Key Performance Indicators\n\n", "")
+    assert not any("10 work placements" in t
+                   for t in findings(same_part, "missing-evidence"))
+
+
+TABLE_LEAD = """# Schedule 6: Social Value
+
+## 2. Commitments
+
+2.1 The Supplier shall start 4 apprentices on approved standards in each Contract Year.
+
+## 3. Key performance indicators
+
+3.1 The commitments in paragraph 2 are KPIs, measured as follows.
+
+| KPI | Target | Evidence | Reporting frequency |
+|---|---|---|---|
+| Apprenticeship starts | 4 per Contract Year | Apprenticeship agreements | Quarterly |
+"""
+
+
+def test_the_sentence_introducing_a_table_links_its_rows_to_the_commitments_it_names() -> None:
+    assert not any("4 apprentices" in t for t in findings(TABLE_LEAD, "missing-evidence"))
+    unlinked = TABLE_LEAD.replace("The commitments in paragraph 2 are KPIs, measured as "
+                                  "follows.", "The Council measures these KPIs.")
+    assert any("4 apprentices" in t for t in findings(unlinked, "missing-evidence"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from svdocs.core.config import LintConfig
 from svdocs.core.model import Block, BlockKind, Document
@@ -77,6 +77,7 @@ class DocumentAnalysis:
     _terms_named: dict[int, list[str]] = field(default_factory=dict)  # provider id -> terms
     _own: dict[int, bool] = field(default_factory=dict)  # provider id -> own evidence only
     _titles: dict[int, list[str]] = field(default_factory=dict)  # table -> its title line
+    _leads: dict[int, Any] = field(default_factory=dict)  # table -> the sentence before it
     # defined terms that name one set of commitments among others ("the Framework Social
     # Value Commitments" beside "the Call-Off Social Value Commitments"), worked out once
     _set_terms: dict[str, list[str]] | None = None  # term -> the parts it is placed in
@@ -109,6 +110,10 @@ class DocumentAnalysis:
                 if aspect == "consequence" and _operational_only(c):
                     # "Service Credits apply to the Service Levels in Annex B": a remedy for
                     # the operational service, not for the social value commitments
+                    continue
+                if aspect == "evidence" and c.has(Label.FAILURE) and _states(c, "consequence"):
+                    # "If the Supplier fails to meet a KPI, the Buyer may require a report
+                    # ...": a remedy for failure, not evidence of delivery
                     continue
                 if aspect == "evidence" and not _evidence_duty(s):
                     # "This Schedule records the Supplier's social value obligations": a
@@ -245,9 +250,15 @@ class DocumentAnalysis:
             if row_themes is None:
                 row_themes = set().union(*info.rows.values()) if info.rows else set()
                 self._row_themes[info.index] = row_themes
-            if (themes & row_themes) - {"general"} or c.has(Label.REFS):
-                # a KPI table whose rows measure the commitment's theme ("the commitments in
-                # clauses 6.1 to 6.3 are measured through the following KPIs")
+            if self._table_leads_to(info.index, item):
+                # "3.1 The commitments in paragraph 2 are KPIs, measured as follows.": the
+                # sentence that introduces the table names the commitments its rows measure
+                return item
+            if info.section == item.section and (
+                    (themes & row_themes) - {"general"} or c.has(Label.REFS)):
+                # a KPI table of the commitment's own section whose rows measure its theme
+                # ("the commitments in clauses 6.1 to 6.3 are measured through the following
+                # KPIs"); a table elsewhere in the document is no part of it
                 return item
         return None
 
@@ -387,6 +398,27 @@ class DocumentAnalysis:
             if any(pattern.search(place) for place in places):
                 return True
         return False
+
+    def _table_leads_to(self, table: int, item: Sentence) -> bool:
+        """Does the sentence just before a table (its lead: "The commitments in paragraph 2
+        are measured as follows.") name ``item`` by its number or part?"""
+        lead = self._leads.get(table, False)
+        if lead is False:
+            lead = None
+            previous: Sentence | None = None
+            for s in self.sentences:
+                if s.table is not None and s.table[0] == table:
+                    lead = previous
+                    break
+                if s.table is None:
+                    previous = s
+            self._leads[table] = lead
+        if lead is None or lead is item:
+            return False
+        numbers, named = self._scope_of(lead)
+        if numbers:
+            return _in_ranges(item.number, numbers) or _in_ranges(_heading_number(item), numbers)
+        return bool(named) and self._in_named_part(item, named)
 
     def _table_title(self, table: int) -> list[str]:
         """The paragraph just before a table, when it is a short title or caption (worked out
