@@ -13,7 +13,7 @@ from typing import Any
 from spacy.matcher import Matcher, PhraseMatcher
 
 from svdocs.core import law
-from svdocs.core.model import BlockKind, Finding, block_location
+from svdocs.core.model import Block, BlockKind, Finding, block_location
 from svdocs.core.rules import Rule
 from svdocs.linter.judge.analysis import DocumentAnalysis, Sentence, weak_conjunct
 from svdocs.linter.judge.decomposition import decompose, missing_parts
@@ -164,12 +164,16 @@ def _heading_block(a: DocumentAnalysis, section: tuple[str, ...]) -> int | None:
     """The block of the heading that closes ``section`` (the nearest heading above)."""
     if not section:
         return None
+    def shown(b: Block) -> str:  # a heading as its section names it: "5.4 What we expect"
+        text = b.text.strip()
+        return f"{b.number} {text}" if b.number and not text.startswith(b.number) else text
+
     for i, b in enumerate(a.document.blocks):
-        if b.kind is BlockKind.HEADING and (*b.heading_path, b.text.strip()) == section:
+        if b.kind is BlockKind.HEADING and (*b.heading_path, shown(b)) == section:
             return i
     target = section[-1]
     return next((i for i, b in enumerate(a.document.blocks)
-                 if b.kind is BlockKind.HEADING and b.text.strip() == target), None)
+                 if b.kind is BlockKind.HEADING and target in (shown(b), b.text.strip())), None)
 
 
 def _first(hits: list[Hit]) -> Hit | None:

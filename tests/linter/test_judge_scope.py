@@ -211,3 +211,12 @@ def test_the_sentence_introducing_a_table_links_its_rows_to_the_commitments_it_n
     unlinked = TABLE_LEAD.replace("The commitments in paragraph 2 are KPIs, measured as "
                                   "follows.", "The Council measures these KPIs.")
     assert any("4 apprentices" in t for t in findings(unlinked, "missing-evidence"))
+
+
+def test_a_numbered_heading_is_found_as_the_scope() -> None:
+    text = ("# Section 5: Social Value\n\n## 5.4 What we expect\n\nThe successful provider "
+            "shall employ at least 4 local residents by 2027, evidenced by payroll extracts.\n")
+    report = api.lint_text(text, fmt="markdown")
+    found = [f for f in report.findings if f.category == "missing-consequence"]
+    assert found and found[0].text == "What we expect"
+    assert found[0].properties["scope"].endswith("What we expect")
