@@ -220,3 +220,21 @@ def test_a_numbered_heading_is_found_as_the_scope() -> None:
     found = [f for f in report.findings if f.category == "missing-consequence"]
     assert found and found[0].text == "What we expect"
     assert found[0].properties["scope"].endswith("What we expect")
+
+
+ITT_ASKS = """# Invitation to Tender: Social Value
+
+Bidders are encouraged to switch the Contract's vans to electric vehicles wherever
+practicable.
+
+Bidders should keep their answers to no more than 1,500 words.
+
+Bidders are invited to describe how they will recruit local people.
+"""
+
+
+def test_an_itts_soft_ask_about_delivery_is_a_hedged_commitment_and_instructions_are_not() -> None:
+    vague = findings(ITT_ASKS, "vague-commitment")
+    assert any("electric vehicles" in t for t in vague)
+    assert not any("1,500 words" in t for t in vague)
+    assert not any("describe how" in t for t in vague)

@@ -700,6 +700,21 @@ _FRAMING = re.compile(
 )
 
 
+def _soft_ask(c: SentenceRecord) -> bool:
+    """An ITT's soft ask of bidders about what they will deliver ("Bidders are encouraged to
+    switch to electric vehicles"): hedged, yet a commitment the winner is asked for; not a
+    question ("Bidders are invited to describe ...", "... to propose measures")."""
+    return (c.ask and c.party == "bidder" and bool(c.hedges) and not c.has(Label.ASK)
+            and not c.question and not _TENDER_PROCESS.search(c.text))
+
+
+# the words of instructions about the tender itself ("Bidders should keep their answers to
+# 1,500 words"): how to bid, not what the winner will deliver
+_TENDER_PROCESS = re.compile(
+    r"\b(?:answers?|responses?|tenders?|submissions?|words|pages|clarifications?|portal|"
+    r"deadline|bids?|questionnaire)\b", re.I)
+
+
 def _frames_document(c: SentenceRecord) -> bool:
     """A sentence whose subject is the document itself ("This Schedule sets out ..."): it
     describes what follows and is no one's commitment."""
@@ -1137,7 +1152,7 @@ def analyse(
         failure_first = (failure_first or _entitles_buyer(c) or _remedy_subject(c)
                          or _frames_document(c))
         if (
-            (c.is_obligation or _passive_will(c))
+            (c.is_obligation or _passive_will(c) or _soft_ask(c))
             and not failure_first
             and not _authority_hopes(c)
             and not c.question  # "What proportion of your spend will be with ...?"
