@@ -19,16 +19,18 @@ def location_text(loc: Location, root: Path | None = None) -> str:
     return SEP.join([path, *outline_parts(loc)])
 
 
-def _short(loc: Location, root: Path | None) -> str:
-    """A step of a chain in a table cell: the file name and the clause or line."""
-    name = Path(display_path(loc.path, root)).name
+def _short(loc: Location, root: Path | None, *, cell: bool = False) -> str:
+    """A step of a chain: the file's name and the clause, table row or line (``cell``: the
+    shorter form of the HTML table's cells)."""
+    name = Path(display_path(loc.path, root))
+    shown = name.stem if cell else name.name
     if loc.clause:
-        return f"{name}, clause {loc.clause}"
+        return f"{shown}, {'cl.' if cell else 'clause'} {loc.clause}"
     if loc.table is not None:
-        return f"{name}, table {loc.table.table + 1} row {loc.table.row + 1}"
+        return f"{shown}, table {loc.table.table + 1} row {loc.table.row + 1}"
     if loc.line is not None:
-        return f"{name}:{loc.line}"
-    return name
+        return f"{shown}, line {loc.line}" if cell else f"{shown}:{loc.line}"
+    return shown
 
 
 def pack_text(summary: PackSummary, root: Path | None = None) -> list[str]:
@@ -53,18 +55,6 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _cell_place(loc: Location, root: Path | None) -> str:
-    """A step in a table cell, short: the file's name and the clause or table row."""
-    name = Path(display_path(loc.path, root)).stem
-    if loc.clause:
-        return f"{name}, cl. {loc.clause}"
-    if loc.table is not None:
-        return f"{name}, table {loc.table.table + 1} row {loc.table.row + 1}"
-    if loc.line is not None:
-        return f"{name}, line {loc.line}"
-    return name
-
-
 def pack_html(summary: PackSummary, root: Path | None = None,
               counts: dict[str, tuple[int, int]] | None = None) -> list[str]:
     """The pack summary as a section: the chain table a reviewer reads at a glance, then the
@@ -87,7 +77,7 @@ def pack_html(summary: PackSummary, root: Path | None = None,
                 limit = 90 if step == "itt" else 60  # the question's words around its theme
                 short = text if len(text) <= limit else text[:limit - 3].rstrip() + "…"
                 cells.append(f'<td class="ok" title="{_e(text)}"><span aria-hidden="true">✓'
-                             f'</span> <span class="step">{_e(_cell_place(loc, root))}</span>'
+                             f'</span> <span class="step">{_e(_short(loc, root, cell=True))}</span>'
                              f'<br><span class="said">{_e(short)}</span></td>')
         gaps = len(chain.gaps)
         cells.append(f'<td class="n{" bad" if gaps else ""}">{gaps}</td>')

@@ -78,6 +78,7 @@ class DocumentAnalysis:
     _own: dict[int, bool] = field(default_factory=dict)  # provider id -> own evidence only
     _titles: dict[int, list[str]] = field(default_factory=dict)  # table -> its title line
     _leads: dict[int, Any] = field(default_factory=dict)  # table -> the sentence before it
+    _covered: dict[tuple[int, str], Sentence | None] = field(default_factory=dict)
     # defined terms that name one set of commitments among others ("the Framework Social
     # Value Commitments" beside "the Call-Off Social Value Commitments"), worked out once
     _set_terms: dict[str, list[str]] | None = None  # term -> the parts it is placed in
@@ -138,7 +139,15 @@ class DocumentAnalysis:
         return self._cover[aspect]
 
     def covering(self, item: Sentence, aspect: Aspect) -> Sentence | None:
-        """The sentence (or table row) that supplies ``aspect`` for a commitment, if any."""
+        """The sentence (or table row) that supplies ``aspect`` for a commitment, if any
+        (worked out once per commitment and aspect: the checks and the reasoning record ask
+        the same question)."""
+        key = (id(item), aspect)
+        if key not in self._covered:
+            self._covered[key] = self._find_covering(item, aspect)
+        return self._covered[key]
+
+    def _find_covering(self, item: Sentence, aspect: Aspect) -> Sentence | None:
         c = item.clause
         if aspect == "evidence" and self._row_left_open(item):
             # a KPI row whose evidence cells say "TBC": the table is where its evidence is

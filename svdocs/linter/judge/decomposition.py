@@ -42,8 +42,8 @@ def decompose(analysis: DocumentAnalysis, s: Sentence) -> dict[str, dict[str, An
     out["baseline"] = _own(c.get(Label.BASELINE))
     out["deadline"] = _own([*c.ents_of(TIME_LABELS), *c.get(Label.DEADLINE)])
     out["beneficiaries"] = _own([*c.get(Label.BENEF), *c.get(Label.LOCAL), *c.get(Label.RESIDENT)])
-    out["evidence"] = _covered(analysis, s, "evidence")
     provider = analysis.covering(s, "evidence")
+    out["evidence"] = _found_in(analysis, provider, s)
     # how often the evidence is reported: said by the evidence duty (a commitment's own
     # "each Contract Year" is when it is delivered, not how often it is reported)
     out["reporting_frequency"] = {"found": False}
@@ -58,7 +58,7 @@ def decompose(analysis: DocumentAnalysis, s: Sentence) -> dict[str, dict[str, An
         if freq["found"]:
             freq["where"] = _where(analysis, provider, s)
         out["reporting_frequency"] = freq
-    out["consequence"] = _covered(analysis, s, "consequence")
+    out["consequence"] = _found_in(analysis, analysis.covering(s, "consequence"), s)
     return out
 
 
@@ -74,8 +74,8 @@ def _own(hits: list[Hit]) -> dict[str, Any]:
     return {"found": True, "text": first.text, "where": "own sentence"}
 
 
-def _covered(analysis: DocumentAnalysis, s: Sentence, aspect: str) -> dict[str, Any]:
-    p = analysis.covering(s, aspect)  # type: ignore[arg-type]
+def _found_in(analysis: DocumentAnalysis, p: Sentence | None, s: Sentence) -> dict[str, Any]:
+    """A part supplied by sentence ``p`` (evidence, a remedy), or missing."""
     if p is None:
         return {"found": False}
     return {"found": True, "text": p.clause.text, "where": _where(analysis, p, s)}
