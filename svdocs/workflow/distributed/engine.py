@@ -33,12 +33,24 @@ from svdocs.core.errors import InputError, SvdocsError
 from svdocs.core.results import FileResult
 from svdocs.workflow.distributed.worker import STARTED_TOPIC, Item, lint_items
 
-#: Largest chunk of files in one task (the local engine's chunk size).
-MAX_CHUNK = 16
+#: Largest chunk of files in one task. Dask spends about 2 ms of scheduler and worker time on
+#: each task, so a chunk of 64 small files (about 0.2 s of linting) keeps that near 1%; a
+#: chunk of 16 cost some 5% (benchmarks/README.md, "Dask's own cost").
+MAX_CHUNK = 64
 #: Chunks in flight per worker thread.
 IN_FLIGHT_PER_THREAD = 3
 #: How often (seconds) the client looks for files past their time limit.
 POLL_SECONDS = 0.25
+#: Dask settings for the workers of a local cluster this command starts. A worker by default
+#: samples its running thread's stack every 10 ms for the dashboard's profile, and its nanny
+#: and the scheduler read the process's memory and load ten and two times a second; on a
+#: linter that keeps every core busy those cost some 5% of its throughput. Memory is still
+#: watched, once a second. (A cluster someone else runs keeps its own settings.)
+LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
 #: Seconds to wait for a scheduler before giving up.
 CONNECT_TIMEOUT = "10s"
 
@@ -85,9 +97,14 @@ def dask_client(scheduler: str | None = None, workers: int = 2, *,
         finally:
             client.close()
         return
-    cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                           host="127.0.0.1", dashboard_address="127.0.0.1:0",
-                           silence_logs=logging.CRITICAL if quiet else logging.WARNING)
+    # deferred: Dask, only for --engine dask or --scheduler
+    import dask
+
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):  # the nannies pass it on to their workers
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
+                               processes=True, host="127.0.0.1",
+                               dashboard_address="127.0.0.1:0",
+                               silence_logs=logging.CRITICAL if quiet else logging.WARNING)
     try:
         client = Client(cluster)
         try:
