@@ -388,6 +388,7 @@ def main() -> None:
         print(f"  dask commands: {got['wall']:.1f} s", flush=True)
 
     overhead = task_overhead()
+    from svdocs.workflow.distributed.engine import MAX_CHUNK  # deferred: after the corpus
     print()
     print("| run | wall (s) | docs/s | fixed cost (s) | steady docs/s | CPU s (all processes) | "
           "peak RSS command | peak RSS per worker | same results | load before/after |")
@@ -409,7 +410,8 @@ def main() -> None:
           f"wall, {100 * (l2['steady'] / d2['steady'] - 1):+.1f}% steady time")
     per_doc = (d2["cpu"] - l2["cpu"]) / args.files  # CPU seconds per document
     print(f"Dask cost per empty task: {overhead * 1000:.2f} ms (scheduler and client, two "
-          f"workers); per document in chunks of 16: {overhead / 16 * 1000:.3f} ms")
+          f"workers); per document in chunks of {MAX_CHUNK}: "
+          f"{overhead / MAX_CHUNK * 1000:.3f} ms")
     print(f"Extra CPU per document, dask --jobs 2 against local --jobs 2: "
           f"{per_doc * 1000:.2f} ms, of {l2['cpu'] / args.files * 1000:.2f} ms per document "
           f"in all ({100 * (d2['cpu'] / l2['cpu'] - 1):+.1f}%)")
