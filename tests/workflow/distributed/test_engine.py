@@ -145,3 +145,24 @@ def test_an_unreachable_scheduler_is_one_line(bad: str, corpus: Path) -> None:
     finally:
         engine.CONNECT_TIMEOUT = old
     assert str(err.value).startswith(f"{bad}: cannot reach the Dask scheduler")
+
+
+def _worker_settings() -> tuple[Any, Any]:
+    import dask
+
+    return (dask.config.get("distributed.worker.profile.enabled"),
+            dask.config.get("distributed.worker.memory.monitor-interval"))
+
+
+def test_a_local_cluster_runs_its_workers_without_the_stack_profiler() -> None:
+    # the profiler samples the linting thread every 10 ms; on a busy machine it and the
+    # frequent memory reads cost about 5% of a run (benchmarks/README.md)
+    from svdocs.workflow.distributed import engine
+
+    with engine.dask_client(None, 1) as client:
+        settings = list(client.run(_worker_settings).values())
+    assert settings == [(False, "1s")]
+    import dask
+
+    # the client's own settings are left as they were
+    assert dask.config.get("distributed.worker.profile.enabled") is True
